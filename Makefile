@@ -1,0 +1,27 @@
+# The two commands of the README: `make demo` builds the sample museum's
+# pamphlets into output/, `make test` runs every test.
+GO ?= go
+
+.PHONY: demo test bench vet fmt build clean
+
+demo:
+	$(GO) run ./cmd/pamphlet build
+
+build:
+	$(GO) build -o pamphlet ./cmd/pamphlet
+
+test: vet
+	$(GO) test ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w .
+
+clean:
+	rm -rf output pamphlet

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"pamphlet/internal/build"
+	"pamphlet/internal/project"
+	"pamphlet/internal/resolve"
+)
+
+func newBuildCmd(stdout io.Writer) *cobra.Command {
+	var (
+		museumDir string
+		out       string
+		langs     []string
+		floors    []string
+		missing   string
+		stale     string
+		strict    bool
+		jobs      int
+	)
+	cmd := &cobra.Command{
+		Use:   "build",
+		Short: "Build the PDF pamphlets: every language × floor, or those selected",
+		Long: `Build writes one PDF per language and floor to OUT/LANG/FLOOR.pdf.
+
+Every pamphlet is built in memory first; files are written only when all of
+them succeeded, each atomically, so a failed build leaves earlier PDFs as
+they were. PDFs are byte-identical for identical input (the date written
+into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
+		Example: `  pamphlet build
+  pamphlet build --museum ./my-museum --out ./pdf
+  pamphlet build --lang en,de --floor floor1`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := project.Open(museumDir)
+			if err != nil {
+				return err
+			}
+			pol := resolve.Policy{Missing: p.Museum.Policy.Missing, Stale: p.Museum.Policy.Stale, Pivot: p.Museum.Policy.Pivot}
+			if cmd.Flags().Changed("missing") {
+				pol.Missing = missing
+			}
+			if cmd.Flags().Changed("stale") {
+				pol.Stale = stale
+			}
+			if strict {
+				pol.Missing, pol.Stale = "fail", "fail"
+			}
+			if err := checkChoice("--missing", pol.Missing, "fail", "source", "pivot"); err != nil {
+				return err
+			}
+			if err := checkChoice("--stale", pol.Stale, "use", "mark", "fail"); err != nil {
+				return err
+			}
+			date, err := build.DateFromEnv()
+			if err != nil {
+				return usageError{err}
+			}
+			results, err := build.Build(p, build.Options{
+				Langs: splitList(langs), Floors: splitList(floors), Out: out,
+				Policy: pol, Date: date, Jobs: jobs,
+				Progress: func(r build.Result) {
+					fmt.Fprintf(stdout, "wrote %s  (%d pages, %d KB)\n", r.Path, r.Pages, (r.Bytes+512)/1024)
+				},
+			})
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "built %d pamphlet(s) of %s\n", len(results), p.Name())
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&museumDir, "museum", "", "museum directory (museum.toml, locales/, optional layouts/ and fonts/); default: the embedded sample")
+	f.StringVar(&out, "out", "output", "output directory")
+	f.StringSliceVar(&langs, "lang", nil, "languages to build, comma-separated (default: all)")
+	f.StringSliceVar(&floors, "floor", nil, "floors to build, comma-separated (default: all)")
+	f.StringVar(&missing, "missing", "", "a message the language lacks: fail | source (print the Italian, marked) | pivot (fallback chain) (default: museum.toml's policy)")
+	f.StringVar(&stale, "stale", "", "a translation whose source changed: use | mark | fail (default: museum.toml's policy)")
+	f.BoolVar(&strict, "strict", false, "CI mode: fail on any missing or stale message")
+	f.IntVar(&jobs, "jobs", 0, "pamphlets built in parallel (default: one per CPU)")
+	return cmd
+}
+
+func checkChoice(flag, v string, ok ...string) error {
+	for _, o := range ok {
+		if v == o {
+			return nil
+		}
+	}
+	return usageError{fmt.Errorf("%s=%s: use one of %s", flag, v, strings.Join(ok, ", "))}
+}
+
+// splitList trims the entries of a comma-separated flag and drops empty ones.
+func splitList(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}

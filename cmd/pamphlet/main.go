@@ -1,0 +1,70 @@
+// Command pamphlet builds printable, multilingual museum pamphlets from
+// message catalogs. See README.md.
+//
+// Exit codes: 0 success, 1 the work failed (bad input, a translation not
+// ready, a check that found errors), 2 bad usage (an unknown flag, language
+// or floor).
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"pamphlet/internal/build"
+)
+
+// Exit codes.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// usageError marks errors that mean the command was called wrongly.
+type usageError struct{ error }
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the CLI and returns the exit code; main only exits.
+func run(args []string, stdout, stderr io.Writer) int {
+	root := newRootCmd(stdout, stderr)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, "pamphlet:", err)
+	var ue usageError
+	var be *build.UsageError
+	if errors.As(err, &ue) || errors.As(err, &be) {
+		return exitUsage
+	}
+	return exitFail
+}
+
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "pamphlet",
+		Short: "Build printable multilingual museum pamphlets from translation catalogs",
+		Long: `pamphlet turns a museum's message catalogs (go-i18n TOML, one file per
+language) into printable PDF pamphlets, one per language and floor, offline.
+
+Run with no museum directory, it builds the embedded sample museum: the
+Museo Storico della Liberazione, Via Tasso 145, Rome.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError{fmt.Errorf("%w (see pamphlet %s --help)", err, c.Name())}
+	})
+	root.AddCommand(newBuildCmd(stdout))
+	return root
+}

@@ -1,0 +1,234 @@
+// Package i18n loads the museum's message catalogs (go-i18n v2 TOML, one
+// file per language under locales/) and keeps, for every message, the line
+// it stands on, so errors and QA findings can point a volunteer at it.
+package i18n
+
+import (
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// Dir is where a museum keeps its catalogs.
+const Dir = "locales"
+
+// Message is one entry of a catalog.
+type Message struct {
+	ID          string
+	Description string
+	// Hash is the SourceHash of the source-language text this translation
+	// was made from; empty in the source catalog itself.
+	Hash string
+	// Forms maps CLDR plural categories ("one", "few", "other" …) to text.
+	// A message without plural forms has only "other".
+	Forms map[string]string
+	// Line is the 1-based line of the message's key in its file.
+	Line int
+}
+
+// Text is the message's main (other) form.
+func (m *Message) Text() string { return m.Forms["other"] }
+
+// Catalog is one language's file.
+type Catalog struct {
+	Lang     language.Tag
+	Path     string // slash path inside the museum directory, e.g. locales/en.toml
+	Messages map[string]*Message
+}
+
+// IDs returns the catalog's message IDs sorted, for stable iteration.
+func (c *Catalog) IDs() []string {
+	ids := make([]string, 0, len(c.Messages))
+	for id := range c.Messages {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Where names a message's place for error messages: "locales/en.toml:12".
+func (c *Catalog) Where(id string) string {
+	if m, ok := c.Messages[id]; ok && m.Line > 0 {
+		return fmt.Sprintf("%s:%d", c.Path, m.Line)
+	}
+	return c.Path
+}
+
+// SourceHash fingerprints a source message's text (every plural form, in a
+// fixed order). Translations record it in their `hash` field; when the
+// source text changes, the hash no longer matches and the translation is
+// stale. The description is left out on purpose: clarifying a note to
+// translators must not make every translation stale.
+func SourceHash(m *Message) string {
+	h := sha1.New()
+	for _, form := range PluralForms {
+		if t, ok := m.Forms[form]; ok {
+			fmt.Fprintf(h, "%s\x00%s\x00", form, t)
+		}
+	}
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// PluralForms lists the CLDR plural categories go-i18n understands, in
+// CLDR order.
+var PluralForms = []string{"zero", "one", "two", "few", "many", "other"}
+
+// LoadAll reads every locales/*.toml of a museum. Catalogs are keyed by
+// their file's language tag ("en", "zh-Hans").
+func LoadAll(fsys fs.FS) (map[string]*Catalog, error) {
+	entries, err := fs.ReadDir(fsys, Dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s/: not found: a museum keeps its catalogs there, one LANG.toml per language", Dir)
+		}
+		return nil, fmt.Errorf("%s/: %w", Dir, err)
+	}
+	cats := map[string]*Catalog{}
+	for _, e := range entries {
+		if e.IsDir() || path.Ext(e.Name()) != ".toml" {
+			continue
+		}
+		p := path.Join(Dir, e.Name())
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", p, err)
+		}
+		c, err := Parse(p, data)
+		if err != nil {
+			return nil, err
+		}
+		cats[c.Lang.String()] = c
+	}
+	return cats, nil
+}
+
+// Parse reads one catalog. The language comes from the file name
+// (locales/pt-BR.toml is "pt-BR"), as go-i18n does.
+func Parse(p string, data []byte) (*Catalog, error) {
+	base := strings.TrimSuffix(path.Base(p), path.Ext(p))
+	tag, err := language.Parse(base)
+	if err != nil {
+		return nil, fmt.Errorf("%s: file name %q is not a language tag (name catalogs like en.toml, pt-BR.toml, zh-Hans.toml)", p, base)
+	}
+	// Syntax first, with our TOML decoder, for an error with a line number.
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, fmt.Errorf("%s:%d: malformed TOML: %s", p, perr.Position.Line, perr.Message)
+		}
+		return nil, fmt.Errorf("%s: malformed TOML: %v", p, err)
+	}
+	msgs, err := goi18n.ParseMessageFileBytes(data, p, map[string]goi18n.UnmarshalFunc{"toml": toml.Unmarshal})
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a go-i18n catalog: %v", p, err)
+	}
+	lines := keyLines(data)
+	c := &Catalog{Lang: tag, Path: p, Messages: make(map[string]*Message, len(msgs.Messages))}
+	for _, gm := range msgs.Messages {
+		m := &Message{
+			ID:          gm.ID,
+			Description: gm.Description,
+			Hash:        gm.Hash,
+			Forms:       map[string]string{},
+			Line:        lines[gm.ID],
+		}
+		for form, text := range map[string]string{
+			"zero": gm.Zero, "one": gm.One, "two": gm.Two,
+			"few": gm.Few, "many": gm.Many, "other": gm.Other,
+		} {
+			if text != "" {
+				m.Forms[form] = text
+			}
+		}
+		if _, dup := c.Messages[m.ID]; dup {
+			return nil, fmt.Errorf("%s:%d: message %q defined twice", p, m.Line, m.ID)
+		}
+		c.Messages[m.ID] = m
+	}
+	return c, nil
+}
+
+// reservedKeys are the fields of a go-i18n message table; any other key
+// inside a table starts a nested message.
+var reservedKeys = map[string]bool{
+	"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
+}
+
+// keyLines maps message IDs to the line of their key. The TOML decoder
+// does not report key positions, so this scans table headers and keys the
+// way catalogs are written (["a.b"], [a.b], key = ...).
+func keyLines(data []byte) map[string]int {
+	lines := map[string]int{}
+	var table []string
+	for i, line := range strings.Split(string(data), "\n") {
+		s := strings.TrimSpace(line)
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		if strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "[[") {
+			end := strings.LastIndex(s, "]")
+			if end < 0 {
+				continue
+			}
+			table = splitKey(s[1:end])
+			id := strings.Join(table, ".")
+			if _, ok := lines[id]; !ok {
+				lines[id] = i + 1
+			}
+			continue
+		}
+		eq := strings.Index(s, "=")
+		if eq < 0 {
+			continue
+		}
+		key := splitKey(strings.TrimSpace(s[:eq]))
+		if len(key) == 1 && reservedKeys[strings.ToLower(key[0])] {
+			continue
+		}
+		id := strings.Join(append(append([]string{}, table...), key...), ".")
+		if _, ok := lines[id]; !ok {
+			lines[id] = i + 1
+		}
+	}
+	return lines
+}
+
+// splitKey splits a TOML key on dots outside quotes and unquotes each part.
+func splitKey(k string) []string {
+	var parts []string
+	var cur strings.Builder
+	var quote rune
+	for _, r := range k {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote == 0 && (r == '"' || r == '\''):
+			quote = r
+		case quote == 0 && r == '.':
+			parts = append(parts, strings.TrimSpace(cur.String()))
+			cur.Reset()
+		default:
+			cur.WriteRune(r)
+		}
+	}
+	return append(parts, strings.TrimSpace(cur.String()))
+}
+
+// GoI18n converts the message for go-i18n's bundle and localizer.
+func (m *Message) GoI18n() *goi18n.Message {
+	return &goi18n.Message{
+		ID: m.ID, Description: m.Description, Hash: m.Hash,
+		Zero: m.Forms["zero"], One: m.Forms["one"], Two: m.Forms["two"],
+		Few: m.Forms["few"], Many: m.Forms["many"], Other: m.Forms["other"],
+	}
+}

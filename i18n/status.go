@@ -1,0 +1,32 @@
+package i18n
+
+// Status says how a message of one language relates to its source.
+type Status string
+
+const (
+	// Translated: the translation was made from the current source text.
+	Translated Status = "translated"
+	// Stale: the source text changed after the translation was made (or the
+	// translation records no source hash). It is kept and flagged, never
+	// deleted.
+	Stale Status = "stale"
+	// Missing: the language has no text for the message.
+	Missing Status = "missing"
+	// Identical: the translation is the source text itself, which is
+	// usually a copy-paste mistake unless allowed.
+	Identical Status = "identical-to-source"
+)
+
+// StatusOf compares a translation with the source message it translates.
+func StatusOf(source, translation *Message) Status {
+	if translation == nil || translation.Text() == "" {
+		return Missing
+	}
+	if translation.Hash == "" || translation.Hash != SourceHash(source) {
+		return Stale
+	}
+	if translation.Text() == source.Text() {
+		return Identical
+	}
+	return Translated
+}

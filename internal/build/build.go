@@ -1,0 +1,207 @@
+// Package build runs the pipeline for every requested language × floor:
+// resolve, compose, draw. It builds every pamphlet in memory first, in
+// parallel, and writes files only when all of them succeeded, each one
+// atomically, so a failed build leaves earlier PDFs exactly as they were.
+package build
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"pamphlet/internal/compose"
+	"pamphlet/internal/pdfdraw"
+	"pamphlet/internal/project"
+	"pamphlet/internal/resolve"
+)
+
+// DefaultDate is written into PDFs when SOURCE_DATE_EPOCH is not set: a
+// fixed date, so that two builds of the same input are byte-identical.
+var DefaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// Options select what to build and how.
+type Options struct {
+	Langs  []string // empty: every language of the museum
+	Floors []string // empty: every floor
+	Out    string   // output directory; files go to Out/LANG/FLOOR.pdf
+	Policy resolve.Policy
+	Date   time.Time
+	Jobs   int // parallel workers; 0 means one per CPU
+	// Progress, if set, is called once per pamphlet as it is finished
+	// (from one goroutine at a time).
+	Progress func(Result)
+}
+
+// Result describes one written pamphlet.
+type Result struct {
+	Lang, Floor string
+	Path        string
+	Pages       int
+	Bytes       int
+	pdf         []byte
+}
+
+// DateFromEnv returns SOURCE_DATE_EPOCH as a time, or DefaultDate.
+func DateFromEnv() (time.Time, error) {
+	v := os.Getenv("SOURCE_DATE_EPOCH")
+	if v == "" {
+		return DefaultDate, nil
+	}
+	sec, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: not a number of seconds since 1970", v)
+	}
+	return time.Unix(sec, 0).UTC(), nil
+}
+
+// UsageError is a request the museum cannot satisfy: an unknown language
+// or floor.
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+// Plan checks the requested languages and floors against the museum and
+// returns them in museum order.
+func Plan(p *project.Project, langs, floors []string) ([]string, []string, error) {
+	all := p.Languages()
+	if len(langs) == 0 {
+		langs = all
+	}
+	for _, l := range langs {
+		if _, ok := p.Catalogs[l]; !ok {
+			return nil, nil, &UsageError{fmt.Sprintf("unknown language %q: %s has catalogs for %s (add locales/%s.toml to add it)", l, p.Name(), strings.Join(all, ", "), l)}
+		}
+	}
+	if len(floors) == 0 {
+		floors = p.Museum.FloorIDs()
+	}
+	for _, f := range floors {
+		if _, ok := p.Museum.Floor(f); !ok {
+			return nil, nil, &UsageError{fmt.Sprintf("unknown floor %q: %s has floors %s", f, p.Name(), strings.Join(p.Museum.FloorIDs(), ", "))}
+		}
+	}
+	return langs, floors, nil
+}
+
+// Build builds and writes the pamphlets. On error nothing is written.
+func Build(p *project.Project, opt Options) ([]Result, error) {
+	langs, floors, err := Plan(p, opt.Langs, opt.Floors)
+	if err != nil {
+		return nil, err
+	}
+	type job struct {
+		lang, floor string
+		pamphlet    *resolve.Pamphlet
+	}
+	// Resolve everything first: a policy failure anywhere stops the build
+	// before any work is wasted, and lists every problem at once.
+	res := &resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Policy: opt.Policy}
+	var jobs []job
+	var problems []error
+	for _, l := range langs {
+		for _, f := range floors {
+			pam, err := res.Pamphlet(l, f)
+			if err != nil {
+				problems = append(problems, err)
+				continue
+			}
+			jobs = append(jobs, job{l, f, pam})
+		}
+	}
+	if len(problems) > 0 {
+		return nil, errors.Join(problems...)
+	}
+
+	workers := opt.Jobs
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	comp := &compose.Composer{Layout: p.Layout, Fonts: p.Fonts}
+	results := make([]Result, len(jobs))
+	errs := make([]error, len(jobs))
+	var next int
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				mu.Unlock()
+				if i >= len(jobs) {
+					return
+				}
+				j := jobs[i]
+				doc, err := comp.Compose(j.pamphlet)
+				if err != nil {
+					errs[i] = fmt.Errorf("%s (%s, %s): %w", p.Catalogs[j.lang].Path, j.lang, j.floor, err)
+					continue
+				}
+				var buf bytes.Buffer
+				if err := pdfdraw.Write(&buf, doc, pdfdraw.Options{Date: opt.Date, Creator: "pamphlet"}); err != nil {
+					errs[i] = fmt.Errorf("%s, %s: %w", j.lang, j.floor, err)
+					continue
+				}
+				results[i] = Result{
+					Lang: j.lang, Floor: j.floor,
+					Path:  filepath.Join(opt.Out, j.lang, j.floor+".pdf"),
+					Pages: len(doc.Pages), Bytes: buf.Len(), pdf: buf.Bytes(),
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	for _, r := range results {
+		if err := WriteFileAtomic(r.Path, r.pdf); err != nil {
+			return nil, err
+		}
+		if opt.Progress != nil {
+			opt.Progress(r)
+		}
+	}
+	return results, nil
+}
+
+// WriteFileAtomic writes data to a temporary file beside path, flushes it
+// to disk and renames it over path, so that a reader (or a crash) sees
+// either the old file or the new one, never half of one.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(name, path)
+}

@@ -1,0 +1,294 @@
+// Package compose lays a resolved pamphlet out on pages: the cover, the
+// rooms and panels flowing over as many pages as they need, and the
+// visitor information on the last page. It decides where things go; the
+// typeset package decides how each paragraph breaks into lines.
+package compose
+
+import (
+	"fmt"
+	"strconv"
+
+	"pamphlet/internal/fonts"
+	"pamphlet/internal/layout"
+	"pamphlet/internal/resolve"
+	"pamphlet/internal/typeset"
+)
+
+// Composer lays out pamphlets with one layout and one font set.
+type Composer struct {
+	Layout *layout.Layout
+	Fonts  *fonts.Set
+}
+
+// TextError names the message whose text could not be set.
+type TextError struct {
+	ID   string
+	Lang string
+	Err  error
+}
+
+func (e *TextError) Error() string { return fmt.Sprintf("message %s (%s): %v", e.ID, e.Lang, e.Err) }
+func (e *TextError) Unwrap() error { return e.Err }
+
+// block is a paragraph set in lines, with the style that spaces it.
+type block struct {
+	lines        []typeset.Line
+	style        layout.Style
+	keepWithNext bool // a heading: never last on a page
+}
+
+// Compose lays out one pamphlet.
+func (c *Composer) Compose(p *resolve.Pamphlet) (*typeset.Document, error) {
+	chains := map[string][]*fonts.Face{}
+	for _, fam := range c.Fonts.Families() {
+		chain, err := c.Fonts.Chain(p.Lang, fam)
+		if err != nil {
+			return nil, err
+		}
+		chains[fam] = chain
+	}
+	setter := typeset.NewSetter(p.Lang, chains)
+	l := c.Layout
+	pg := &pager{
+		l:   l,
+		rtl: setter.RTL(),
+		doc: &typeset.Document{
+			Width: l.PageWidthPt(), Height: l.PageHeightPt(),
+			Lang:    p.Lang.String(),
+			Title:   p.Museum.Value + " – " + p.Title.Value,
+			Subject: p.Subtitle.Value + " (" + p.LangName + ")",
+			RTL:     setter.RTL(),
+		},
+	}
+	set := func(t resolve.Text, style string, align typeset.Align) ([]block, error) {
+		st := l.Styles[style]
+		lines, err := setter.Lines(t.Value, st.Family, st.Size, l.MeasurePt(), align)
+		if err != nil {
+			return nil, &TextError{ID: t.ID, Lang: p.Lang.String(), Err: err}
+		}
+		blocks := []block{{lines: lines, style: st}}
+		if t.Note != "" {
+			ns := l.Styles["note"]
+			nl, err := setter.Lines(t.Note, ns.Family, ns.Size, l.MeasurePt(), align)
+			if err != nil {
+				return nil, &TextError{ID: t.ID + " (note)", Lang: p.Lang.String(), Err: err}
+			}
+			blocks = append(blocks, block{lines: nl, style: ns})
+		}
+		return blocks, nil
+	}
+	var flow []block
+	add := func(t resolve.Text, style string, align typeset.Align, keep bool) error {
+		bs, err := set(t, style, align)
+		if err != nil {
+			return err
+		}
+		bs[0].keepWithNext = keep
+		flow = append(flow, bs...)
+		return nil
+	}
+
+	// Cover.
+	pg.newPage()
+	start := typeset.AlignStart
+	steps := []struct {
+		t     resolve.Text
+		style string
+	}{
+		{p.Museum, "cover_museum"},
+		{p.Subtitle, "cover_subtitle"},
+	}
+	for _, s := range steps {
+		if err := add(s.t, s.style, start, false); err != nil {
+			return nil, err
+		}
+	}
+	pg.place(flow)
+	flow = nil
+	pg.rule(l.Styles["cover_subtitle"])
+	pg.skip(18)
+	for _, s := range []struct {
+		t     resolve.Text
+		style string
+	}{
+		{p.Title, "cover_floor"},
+		{resolve.Text{ID: "(language name)", Value: p.LangName}, "cover_language"},
+	} {
+		if err := add(s.t, s.style, start, false); err != nil {
+			return nil, err
+		}
+	}
+	pg.place(flow)
+	flow = nil
+	pg.skip(16)
+	if err := add(p.Intro, "cover_intro", start, false); err != nil {
+		return nil, err
+	}
+	if err := add(p.Contents, "contents_heading", start, true); err != nil {
+		return nil, err
+	}
+	for _, r := range p.Rooms {
+		if err := add(r.Title, "contents_item", start, false); err != nil {
+			return nil, err
+		}
+	}
+	if err := add(p.Count, "cover_subtitle", start, false); err != nil {
+		return nil, err
+	}
+	pg.place(flow)
+	flow = nil
+
+	// Rooms and panels.
+	pg.newPage()
+	for _, r := range p.Rooms {
+		if err := add(r.Title, "room", start, true); err != nil {
+			return nil, err
+		}
+		for _, panel := range r.Panels {
+			if err := add(panel.Title, "panel_title", start, true); err != nil {
+				return nil, err
+			}
+			if err := add(panel.Body, "body", start, false); err != nil {
+				return nil, err
+			}
+		}
+	}
+	pg.place(flow)
+	flow = nil
+
+	// Visitor information on a page of its own, the last one.
+	pg.newPage()
+	if err := add(p.Visitor, "visitor_heading", start, true); err != nil {
+		return nil, err
+	}
+	for _, it := range p.Items {
+		if err := add(it.Label, "visitor_label", start, true); err != nil {
+			return nil, err
+		}
+		if err := add(it.Text, "visitor_text", start, false); err != nil {
+			return nil, err
+		}
+	}
+	pg.place(flow)
+
+	if err := pg.folios(setter); err != nil {
+		return nil, err
+	}
+	return pg.doc, nil
+}
+
+// pager places blocks on pages, top to bottom.
+type pager struct {
+	l   *layout.Layout
+	rtl bool
+	doc *typeset.Document
+	y   float64 // top of the free space on the current page
+}
+
+func (pg *pager) page() *typeset.Page {
+	if len(pg.doc.Pages) == 0 {
+		pg.newPage()
+	}
+	return &pg.doc.Pages[len(pg.doc.Pages)-1]
+}
+
+func (pg *pager) newPage() {
+	pg.doc.Pages = append(pg.doc.Pages, typeset.Page{})
+	pg.y = pg.l.TopPt()
+}
+
+func (pg *pager) atTop() bool { return pg.y <= pg.l.TopPt()+0.01 }
+
+func (pg *pager) bottom() float64 { return pg.l.PageHeightPt() - pg.l.BottomPt() }
+
+func (pg *pager) skip(pt float64) { pg.y += pt }
+
+// left is the x of the text column on the current page. Odd pages are
+// right-hand pages in a left-to-right book, so their inner (binding)
+// margin is on the left; a right-to-left book is bound on the right.
+func (pg *pager) left() float64 {
+	odd := len(pg.doc.Pages)%2 == 1
+	if odd != pg.rtl {
+		return pg.l.InnerPt()
+	}
+	return pg.l.OuterPt()
+}
+
+// rule draws a hairline under the last placed text.
+func (pg *pager) rule(st layout.Style) {
+	p := pg.page()
+	p.Rules = append(p.Rules, typeset.Rule{X: pg.left(), Y: pg.y - st.SpaceAfter + 3, Width: pg.l.MeasurePt(), Thickness: 0.5, Grey: 120})
+	pg.y += 3
+}
+
+func height(b block) float64 { return float64(len(b.lines)) * b.style.Leading }
+
+// need is the height that must fit on the page before block i starts: a
+// heading takes its successors' first lines along, a paragraph at least
+// two lines (no orphan).
+func need(flow []block, i int) float64 {
+	b := flow[i]
+	if b.keepWithNext && i+1 < len(flow) {
+		return height(b) + b.style.SpaceAfter + flow[i+1].style.SpaceBefore + need(flow, i+1)
+	}
+	return float64(min(2, len(b.lines))) * b.style.Leading
+}
+
+func (pg *pager) place(flow []block) {
+	for i, b := range flow {
+		if !pg.atTop() {
+			pg.y += b.style.SpaceBefore
+			if pg.y+need(flow, i) > pg.bottom() {
+				pg.newPage()
+			}
+		}
+		for j, line := range b.lines {
+			remaining := len(b.lines) - j
+			// Keep the last two lines of a paragraph together (no widow).
+			if pg.y+b.style.Leading > pg.bottom() || (remaining == 2 && j > 1 && pg.y+2*b.style.Leading > pg.bottom()) {
+				pg.newPage()
+			}
+			baseline := pg.y + (b.style.Leading-b.style.Size)/2 + 0.8*b.style.Size
+			pg.placeLine(line, baseline, b.style.Grey)
+			pg.y += b.style.Leading
+		}
+		pg.y += b.style.SpaceAfter
+		if b.style.Rule {
+			pg.rule(b.style)
+		}
+	}
+}
+
+func (pg *pager) placeLine(line typeset.Line, baseline float64, grey int) {
+	p := pg.page()
+	for _, r := range line.Runs {
+		r.X += pg.left()
+		p.Texts = append(p.Texts, typeset.Placed{Run: r, Y: baseline, Grey: grey})
+	}
+}
+
+// folios numbers every page but the cover at the foot's outer corner.
+func (pg *pager) folios(setter *typeset.Setter) error {
+	st := pg.l.Styles["folio"]
+	for i := 1; i < len(pg.doc.Pages); i++ {
+		n := i + 1
+		lines, err := setter.Lines(strconv.Itoa(n), st.Family, st.Size, pg.l.MeasurePt(), typeset.AlignStart)
+		if err != nil {
+			return err
+		}
+		line := lines[0]
+		odd := n%2 == 1
+		var x float64
+		if odd != pg.rtl { // outer edge on the right
+			x = pg.l.PageWidthPt() - pg.l.OuterPt() - line.Width
+		} else {
+			x = pg.l.OuterPt()
+		}
+		y := pg.l.PageHeightPt() - pg.l.BottomPt()/2
+		for _, r := range line.Runs {
+			r.X = x + r.X - line.Runs[0].X
+			pg.doc.Pages[i].Texts = append(pg.doc.Pages[i].Texts, typeset.Placed{Run: r, Y: y, Grey: st.Grey})
+		}
+	}
+	return nil
+}

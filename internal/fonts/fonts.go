@@ -1,0 +1,226 @@
+// Package fonts loads the bundled fonts, answers which face of a family's
+// chain draws a given rune, and measures text the way the PDF writer will
+// draw it. fpdf silently draws an empty box for a rune its font lacks, and
+// cannot read CFF or collection files at all, so every check happens here,
+// before anything is drawn.
+package fonts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"path"
+	"sort"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	"github.com/go-text/typesetting/font"
+	"golang.org/x/text/language"
+)
+
+// Dir holds a museum's fonts and fonts.toml.
+const Dir = "fonts"
+
+// Face is one font file.
+type Face struct {
+	Name    string // key in fonts.toml, also the PDF font family name
+	File    string
+	Licence string
+	Data    []byte
+
+	font *font.Font
+
+	mu      sync.Mutex
+	metrics *font.Face   // guarded by mu: a Face caches lookups and is not safe for concurrent use
+	advance map[rune]int // cache of Advance, in 1/1000 em
+
+	reverseOnce sync.Once
+	reverse     map[font.GID]rune
+}
+
+// Has reports whether the face's character map covers r.
+func (f *Face) Has(r rune) bool {
+	_, ok := f.font.NominalGlyph(r)
+	return ok
+}
+
+// Font is the parsed font, for shaping.
+func (f *Face) Font() *font.Font { return f.font }
+
+// Upem is the face's design units per em.
+func (f *Face) Upem() int { return int(f.font.Upem()) }
+
+// Advance is r's advance width in thousandths of an em, rounded exactly as
+// fpdf rounds the widths it writes into the PDF, so that a line measured
+// here ends where fpdf draws it.
+func (f *Face) Advance(r rune) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if w, ok := f.advance[r]; ok {
+		return w
+	}
+	gid, ok := f.font.NominalGlyph(r)
+	w := 0
+	if ok {
+		w = f.glyphAdvanceLocked(gid)
+	}
+	f.advance[r] = w
+	return w
+}
+
+// GlyphAdvance is a glyph's advance in thousandths of an em, rounded as fpdf does.
+func (f *Face) GlyphAdvance(gid font.GID) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.glyphAdvanceLocked(gid)
+}
+
+func (f *Face) glyphAdvanceLocked(gid font.GID) int {
+	aw := f.metrics.HorizontalAdvance(gid)
+	return int(math.Round(1000 / float64(f.font.Upem()) * float64(aw)))
+}
+
+// RuneForGlyph maps a glyph back to a code point that the font's character
+// map sends to it. A shaped Arabic glyph (a joined form, a lam-alef
+// ligature) is reachable only this way: fpdf draws code points, not glyphs,
+// and the Arabic Presentation Forms in the cmap are those code points.
+func (f *Face) RuneForGlyph(gid font.GID) (rune, bool) {
+	f.reverseOnce.Do(func() {
+		f.reverse = map[font.GID]rune{}
+		it := f.font.Cmap.Iter()
+		for it.Next() {
+			r, g := it.Char()
+			// Prefer the lowest code point mapped to a glyph, so that a
+			// glyph shared by a base letter and a presentation form maps
+			// back to the base letter.
+			if old, ok := f.reverse[g]; !ok || r < old {
+				f.reverse[g] = r
+			}
+		}
+	})
+	r, ok := f.reverse[gid]
+	return r, ok
+}
+
+// Set is the fonts available to a museum, with the family chains per language.
+type Set struct {
+	Faces    map[string]*Face
+	families map[string]map[string][]string // language → family → face names
+}
+
+type config struct {
+	Faces map[string]struct {
+		File    string `toml:"file"`
+		Licence string `toml:"licence"`
+	} `toml:"faces"`
+	Families map[string]map[string][]string `toml:"families"`
+}
+
+// Load reads fonts/fonts.toml and every face it names from fsys.
+func Load(fsys fs.FS) (*Set, error) {
+	cfgPath := path.Join(Dir, "fonts.toml")
+	data, err := fs.ReadFile(fsys, cfgPath)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", cfgPath, err)
+	}
+	var cfg config
+	if _, err := toml.Decode(string(data), &cfg); err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return nil, fmt.Errorf("%s:%d: malformed TOML: %s", cfgPath, perr.Position.Line, perr.Message)
+		}
+		return nil, fmt.Errorf("%s: %v", cfgPath, err)
+	}
+	set := &Set{Faces: map[string]*Face{}, families: cfg.Families}
+	names := make([]string, 0, len(cfg.Faces))
+	for name := range cfg.Faces {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fc := cfg.Faces[name]
+		p := path.Join(Dir, fc.File)
+		raw, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: face %q: %w", cfgPath, name, err)
+		}
+		face, err := parseFace(name, p, raw)
+		if err != nil {
+			return nil, err
+		}
+		face.Licence = fc.Licence
+		set.Faces[name] = face
+	}
+	if _, ok := set.families["default"]; !ok {
+		return nil, fmt.Errorf("%s: no [families.default] table: it gives the chains every language falls back to", cfgPath)
+	}
+	for lang, fams := range set.families {
+		for fam, chain := range fams {
+			if len(chain) == 0 {
+				return nil, fmt.Errorf("%s: families.%s.%s is empty", cfgPath, lang, fam)
+			}
+			for _, n := range chain {
+				if _, ok := set.Faces[n]; !ok {
+					return nil, fmt.Errorf("%s: families.%s.%s names face %q, which [faces] does not define", cfgPath, lang, fam, n)
+				}
+			}
+		}
+	}
+	return set, nil
+}
+
+// parseFace accepts only what fpdf can embed: a single TrueType font with
+// glyf outlines. fpdf would otherwise print "get metrics Error" and produce
+// a broken PDF without returning an error.
+func parseFace(name, p string, raw []byte) (*Face, error) {
+	if len(raw) >= 4 && string(raw[:4]) == "ttcf" {
+		return nil, fmt.Errorf("%s: a font collection (.ttc): extract one face into a .ttf first (see README, Fonts)", p)
+	}
+	if len(raw) >= 4 && string(raw[:4]) == "OTTO" {
+		return nil, fmt.Errorf("%s: CFF (PostScript) outlines: the PDF writer needs TrueType outlines; use a .ttf", p)
+	}
+	ft, err := font.ParseTTF(bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("%s: not a readable TrueType font: %v", p, err)
+	}
+	return &Face{Name: name, File: p, Data: raw, font: ft.Font, metrics: ft, advance: map[rune]int{}}, nil
+}
+
+// Chain returns the faces of a family for a language: the language's own
+// chain if fonts.toml gives one (by full tag, then base language), else the
+// default one.
+func (s *Set) Chain(lang language.Tag, family string) ([]*Face, error) {
+	base, _ := lang.Base()
+	for _, key := range []string{lang.String(), base.String(), "default"} {
+		if names, ok := s.families[key][family]; ok {
+			faces := make([]*Face, len(names))
+			for i, n := range names {
+				faces[i] = s.Faces[n]
+			}
+			return faces, nil
+		}
+	}
+	return nil, fmt.Errorf("fonts.toml: no family %q in [families.default]", family)
+}
+
+// Families lists the family names of the default chains, sorted.
+func (s *Set) Families() []string {
+	var out []string
+	for f := range s.families["default"] {
+		out = append(out, f)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Pick returns the first face of chain that covers r, or nil.
+func Pick(chain []*Face, r rune) *Face {
+	for _, f := range chain {
+		if f.Has(r) {
+			return f
+		}
+	}
+	return nil
+}

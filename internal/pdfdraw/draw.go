@@ -1,0 +1,89 @@
+// Package pdfdraw draws a finished document with fpdf and nothing else:
+// every line arrives broken, reordered, shaped and positioned. It embeds
+// (and fpdf subsets) only the faces the document uses, and writes a
+// byte-reproducible file: fixed dates and a sorted catalog.
+package pdfdraw
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"pamphlet/internal/fonts"
+	"pamphlet/internal/typeset"
+)
+
+// Options are the document-wide settings of the written file.
+type Options struct {
+	// Date is written as the creation and modification date. Builds use
+	// SOURCE_DATE_EPOCH when set, so that identical input gives identical
+	// bytes.
+	Date    time.Time
+	Creator string
+}
+
+// Write draws doc as a PDF to w.
+func Write(w io.Writer, doc *typeset.Document, opt Options) error {
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		UnitStr: "pt",
+		Size:    fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
+	})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	pdf.SetCreationDate(opt.Date)
+	pdf.SetModificationDate(opt.Date)
+	pdf.SetTitle(doc.Title, true)
+	pdf.SetSubject(doc.Subject, true)
+	pdf.SetCreator(opt.Creator, true)
+	pdf.SetProducer("pamphlet (fpdf)", true)
+	pdf.SetLang(doc.Lang)
+
+	for _, f := range usedFaces(doc) {
+		pdf.AddUTF8FontFromBytes(f.Name, "", f.Data)
+		if err := pdf.Error(); err != nil {
+			return fmt.Errorf("font %s: %w", f.File, err)
+		}
+	}
+	for _, page := range doc.Pages {
+		pdf.AddPage()
+		for _, r := range page.Rules {
+			pdf.SetDrawColor(r.Grey, r.Grey, r.Grey)
+			pdf.SetLineWidth(r.Thickness)
+			pdf.Line(r.X, r.Y, r.X+r.Width, r.Y)
+		}
+		for _, t := range page.Texts {
+			pdf.SetFont(t.Face.Name, "", t.Size)
+			pdf.SetTextColor(t.Grey, t.Grey, t.Grey)
+			pdf.Text(t.X, t.Y, t.Text)
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("writing PDF: %w", err)
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+// usedFaces lists the faces a document draws with, in a fixed order so
+// that font object numbers, and so the bytes, never vary.
+func usedFaces(doc *typeset.Document) []*fonts.Face {
+	seen := map[*fonts.Face]bool{}
+	var out []*fonts.Face
+	for _, p := range doc.Pages {
+		for _, t := range p.Texts {
+			if !seen[t.Face] {
+				seen[t.Face] = true
+				out = append(out, t.Face)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

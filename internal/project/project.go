@@ -1,0 +1,159 @@
+// Package project opens a museum directory (or the embedded sample) and
+// loads everything a build reads: museum.toml, the catalogs, the layout and
+// the fonts, checking that they fit together before anything is built.
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"pamphlet"
+	"pamphlet/i18n"
+	"pamphlet/internal/fonts"
+	"pamphlet/internal/layout"
+	"pamphlet/internal/museum"
+)
+
+// Project is a loaded museum.
+type Project struct {
+	// Dir is the museum directory, or "" for the embedded sample.
+	Dir      string
+	FS       fs.FS
+	Museum   *museum.Museum
+	Catalogs map[string]*i18n.Catalog
+	Layout   *layout.Layout
+	Fonts    *fonts.Set
+}
+
+// Name is how messages refer to the project.
+func (p *Project) Name() string {
+	if p.Dir == "" {
+		return "the embedded sample museum"
+	}
+	return p.Dir
+}
+
+// Open loads the museum in dir, or the embedded sample when dir is "".
+// A museum directory may leave out layouts/ and fonts/, or any file in
+// them: the bundled ones are used instead.
+func Open(dir string) (*Project, error) {
+	fsys := fs.FS(pamphlet.Sample)
+	if dir != "" {
+		st, err := os.Stat(dir)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: museum directory not found", dir)
+			}
+			return nil, err
+		}
+		if !st.IsDir() {
+			return nil, fmt.Errorf("%s: not a directory (--museum takes the folder that holds museum.toml)", dir)
+		}
+		fsys = overlay{own: os.DirFS(dir), bundled: pamphlet.Sample}
+	}
+	p, err := Load(fsys)
+	if err != nil {
+		if dir != "" {
+			return nil, fmt.Errorf("%s/%w", strings.TrimSuffix(dir, "/"), err)
+		}
+		return nil, err
+	}
+	p.Dir = dir
+	return p, nil
+}
+
+// Load reads a museum from fsys and checks that the pieces agree.
+func Load(fsys fs.FS) (*Project, error) {
+	m, err := museum.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	cats, err := i18n.LoadAll(fsys)
+	if err != nil {
+		return nil, err
+	}
+	src, ok := cats[m.Source]
+	if !ok {
+		return nil, fmt.Errorf("%s/%s.toml: not found: museum.toml says the plaques are in %q, so its catalog is the source", i18n.Dir, m.Source, m.Source)
+	}
+	data, _ := fs.ReadFile(fsys, museum.FileName)
+	for _, ref := range m.RequiredMessages() {
+		if _, ok := src.Messages[ref.ID]; !ok {
+			return nil, fmt.Errorf("%s:%d: %s needs message %q, which %s lacks: add it there (with a description for translators)",
+				museum.FileName, lineOf(data, ref), ref.Where, ref.ID, src.Path)
+		}
+	}
+	lay, err := layout.Load(fsys, m.Layout)
+	if err != nil {
+		return nil, err
+	}
+	fs, err := fonts.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	for name, st := range lay.Styles {
+		if _, err := fs.Chain(src.Lang, st.Family); err != nil {
+			return nil, fmt.Errorf("layouts/%s.toml: [styles.%s] family %q is not in fonts/fonts.toml", m.Layout, name, st.Family)
+		}
+	}
+	return &Project{FS: fsys, Museum: m, Catalogs: cats, Layout: lay, Fonts: fs}, nil
+}
+
+// lineOf finds the line in museum.toml that asked for a message: the
+// structure ID it derives from.
+func lineOf(data []byte, ref museum.MessageRef) int {
+	key := ref.ID
+	if i := strings.LastIndex(ref.Where, " "); i >= 0 {
+		key = ref.Where[i+1:]
+	}
+	for _, needle := range []string{`"` + ref.ID + `"`, `"` + key + `"`} {
+		if i := strings.Index(string(data), needle); i >= 0 {
+			return 1 + strings.Count(string(data[:i]), "\n")
+		}
+	}
+	return 1
+}
+
+// Languages lists the museum's languages, source first, then sorted.
+func (p *Project) Languages() []string {
+	langs := []string{p.Museum.Source}
+	for _, l := range sortedKeys(p.Catalogs) {
+		if l != p.Museum.Source {
+			langs = append(langs, l)
+		}
+	}
+	return langs
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	for i := 1; i < len(keys); i++ {
+		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
+			keys[j], keys[j-1] = keys[j-1], keys[j]
+		}
+	}
+	return keys
+}
+
+// overlay serves a museum's own files, and the bundled layouts and fonts
+// for the ones it does not have.
+type overlay struct {
+	own, bundled fs.FS
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	f, err := o.own.Open(name)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return f, err
+	}
+	if strings.HasPrefix(name, layout.Dir+"/") || strings.HasPrefix(name, fonts.Dir+"/") {
+		return o.bundled.Open(name)
+	}
+	return nil, err
+}

@@ -1,0 +1,235 @@
+// Package typeset turns paragraphs into finished lines and lines into pages.
+//
+// fpdf can only draw a string left to right in one font. Everything a real
+// script needs happens here instead, in this order, each step by a library
+// that implements the Unicode algorithm in full:
+//
+//  1. every rune gets a face from the family's fallback chain (or an error);
+//  2. the Unicode bidirectional algorithm assigns embedding levels;
+//  3. Arabic runs are shaped by HarfBuzz into joined forms and ligatures,
+//     mapped back to the code points fpdf can draw;
+//  4. lines break at UAX #14 opportunities, measured with the widths fpdf
+//     will use;
+//  5. each finished line is reordered into visual order (rule L2), with
+//     mirrored brackets, and cut into runs of one face.
+//
+// The output is positioned runs; this package never calls the PDF library.
+package typeset
+
+import (
+	"fmt"
+	"unicode"
+
+	"github.com/go-text/typesetting/bidi"
+	"golang.org/x/text/language"
+
+	"pamphlet/internal/fonts"
+)
+
+// Align is a paragraph's alignment relative to its writing direction.
+type Align int
+
+const (
+	AlignStart  Align = iota // left in LTR text, right in RTL text
+	AlignCenter              // centred on the measure
+	AlignEnd                 // right in LTR text, left in RTL text
+)
+
+// Run is a piece of a line drawn with one face, its text already in visual
+// (left-to-right drawing) order.
+type Run struct {
+	Face  *fonts.Face
+	Size  float64 // points
+	X     float64 // offset from the line's left edge, points
+	Text  string
+	Width float64
+}
+
+// Line is one finished line.
+type Line struct {
+	Runs  []Run
+	Width float64 // ink width of the line (trailing spaces excluded)
+}
+
+// Text returns the line's drawn text in visual order, for tests and debugging.
+func (l Line) Text() string {
+	var s string
+	for _, r := range l.Runs {
+		s += r.Text
+	}
+	return s
+}
+
+// GlyphError reports a rune that no face of the chain can draw, or that
+// the PDF writer cannot handle at all.
+type GlyphError struct {
+	Rune   rune
+	Reason string
+}
+
+func (e *GlyphError) Error() string {
+	return fmt.Sprintf("character %q (U+%04X) %s", e.Rune, e.Rune, e.Reason)
+}
+
+// Setter typesets paragraphs of one language. It is not safe for
+// concurrent use: make one per goroutine (they are cheap).
+type Setter struct {
+	lang   language.Tag
+	rtl    bool
+	korean bool
+	chains map[string][]*fonts.Face
+	shaper arabicShaper
+	bidi   bidi.Paragraph
+}
+
+// NewSetter prepares a Setter for a language with the given families
+// (family name → face chain).
+func NewSetter(lang language.Tag, chains map[string][]*fonts.Face) *Setter {
+	base, _ := lang.Base()
+	return &Setter{
+		lang:   lang,
+		rtl:    IsRTL(lang),
+		korean: base.String() == "ko",
+		chains: chains,
+		shaper: newArabicShaper(lang),
+	}
+}
+
+// RTL reports whether the language is written right to left.
+func (s *Setter) RTL() bool { return s.rtl }
+
+// IsRTL reports whether a language's script runs right to left.
+func IsRTL(lang language.Tag) bool {
+	script, _ := lang.Script()
+	switch script.String() {
+	case "Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg":
+		return true
+	}
+	return false
+}
+
+// Check returns an error for the first rune of text that cannot be drawn
+// in the family, without typesetting it.
+func (s *Setter) Check(text, family string) error {
+	chain, err := s.chain(family)
+	if err != nil {
+		return err
+	}
+	for _, r := range text {
+		if err := checkRune(chain, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Setter) chain(family string) ([]*fonts.Face, error) {
+	chain, ok := s.chains[family]
+	if !ok || len(chain) == 0 {
+		return nil, fmt.Errorf("no font family %q", family)
+	}
+	return chain, nil
+}
+
+func checkRune(chain []*fonts.Face, r rune) error {
+	switch {
+	case r > 0xFFFF:
+		return &GlyphError{r, "is outside the Basic Multilingual Plane (an emoji or rare ideograph?): the PDF writer cannot embed it; remove it or replace it with a BMP character"}
+	case r == '\n' || isInvisible(r):
+		return nil
+	case unicode.IsControl(r):
+		return &GlyphError{r, "is a control character: remove it from the text"}
+	case fonts.Pick(chain, r) == nil:
+		return &GlyphError{r, "is not covered by any bundled font: add a font that has it to fonts/fonts.toml, or change the text"}
+	}
+	return nil
+}
+
+// isInvisible reports format characters that steer bidi or line breaking
+// but are never drawn.
+func isInvisible(r rune) bool {
+	switch {
+	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E,
+		r >= 0x2060 && r <= 0x2064, r >= 0x2066 && r <= 0x2069,
+		r == 0xFEFF, r == 0x00AD:
+		return true
+	}
+	return false
+}
+
+// Lines typesets a paragraph at a size (points) to a measure (points).
+// No character of text is lost: every rune except trailing spaces at a
+// line break and invisible format characters is drawn exactly once.
+func (s *Setter) Lines(text, family string, size, width float64, align Align) ([]Line, error) {
+	chain, err := s.chain(family)
+	if err != nil {
+		return nil, err
+	}
+	runes := []rune(text)
+	for _, r := range runes {
+		if err := checkRune(chain, r); err != nil {
+			return nil, err
+		}
+	}
+	if len(runes) == 0 {
+		return nil, nil
+	}
+	levels := s.levels(runes)
+	clusters, err := s.clusters(runes, levels, chain, size)
+	if err != nil {
+		return nil, err
+	}
+	breaks := s.breakOpportunities(runes)
+	var lines []Line
+	for _, span := range fill(clusters, breaks, width) {
+		line := s.finishLine(clusters[span.start:span.end], levels, size)
+		line.align(width, align, s.rtl)
+		lines = append(lines, line)
+	}
+	return lines, nil
+}
+
+// levels runs the bidi algorithm with the language's direction as the
+// paragraph direction: a Hebrew title that starts with "SS" is still a
+// right-to-left paragraph.
+func (s *Setter) levels(runes []rune) []bidi.Level {
+	dir := bidi.LeftToRight
+	if s.rtl {
+		dir = bidi.RightToLeft
+	}
+	out := make([]bidi.Level, len(runes))
+	runs := s.bidi.Segment(runes, dir)
+	for i := 0; i < runs.NumRuns(); i++ {
+		r := runs.Run(i)
+		for j := r.Start; j < r.End; j++ {
+			out[j] = r.Level
+		}
+	}
+	return out
+}
+
+// Measure returns the natural width of text on one line, in points.
+func (s *Setter) Measure(text, family string, size float64) (float64, error) {
+	lines, err := s.Lines(text, family, size, 1e9, AlignStart)
+	if err != nil || len(lines) == 0 {
+		return 0, err
+	}
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, l.Width)
+	}
+	return w, nil
+}
+
+func (l *Line) align(width float64, a Align, rtl bool) {
+	shift := 0.0
+	switch {
+	case a == AlignCenter:
+		shift = (width - l.Width) / 2
+	case (a == AlignStart) == rtl:
+		shift = width - l.Width
+	}
+	for i := range l.Runs {
+		l.Runs[i].X += shift
+	}
+}
