@@ -45,7 +45,12 @@ func Write(w io.Writer, doc *typeset.Document, opt Options) error {
 	pdf.SetLang(doc.Lang)
 
 	for _, f := range usedFaces(doc) {
-		pdf.AddUTF8FontFromBytes(f.Name, "", f.Data)
+		// fpdf's subsetter appends to slices that alias the font bytes it
+		// was given (utf8FontFile.getMetrics, for glyphs past the hmtx
+		// long metrics), writing into them. Shared bytes would be
+		// corrupted for every later document and race between parallel
+		// builds; each document gets its own copy.
+		pdf.AddUTF8FontFromBytes(f.Name, "", bytes.Clone(f.Data))
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("font %s: %w", f.File, err)
 		}

@@ -1,0 +1,255 @@
+package main
+
+import (
+	"bytes"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"pamphlet/i18n"
+	"pamphlet/internal/museum"
+	"pamphlet/internal/pdfcheck"
+	"pamphlet/internal/project"
+)
+
+// A5 in points.
+const a5Width, a5Height = 419.53, 595.28
+
+var (
+	sampleOnce sync.Once
+	sampleDir  string
+	sampleErr  string
+)
+
+// sampleBuild builds the embedded sample once for all tests of this file,
+// through the CLI exactly as a user runs it.
+func sampleBuild(t *testing.T) string {
+	t.Helper()
+	sampleOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "pamphlet-sample-")
+		if err != nil {
+			sampleErr = err.Error()
+			return
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run([]string{"build", "--out", dir}, &stdout, &stderr); code != 0 {
+			sampleErr = stderr.String()
+		}
+		sampleDir = dir
+	})
+	if sampleErr != "" {
+		t.Fatalf("pamphlet build failed: %s", sampleErr)
+	}
+	return sampleDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if sampleDir != "" {
+		os.RemoveAll(sampleDir)
+	}
+	os.Exit(code)
+}
+
+func openSample(t *testing.T) *project.Project {
+	t.Helper()
+	p, err := project.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// complete reports whether every message the museum prints is translated
+// from the current source in lang.
+func complete(p *project.Project, lang string) bool {
+	src, cat := p.Catalogs[p.Museum.Source], p.Catalogs[lang]
+	for _, ref := range p.Museum.RequiredMessages() {
+		if lang != p.Museum.Source && i18n.StatusOf(src.Messages[ref.ID], cat.Messages[ref.ID]) == i18n.Missing {
+			return false
+		}
+	}
+	return true
+}
+
+// squash makes extracted text comparable with catalog text: pdftotext
+// breaks lines where the pamphlet did (and puts a newline, not a space,
+// between CJK characters), and Arabic comes back as the presentation forms
+// that were drawn, which NFKC folds to the letters of the catalog.
+func squash(s string) string {
+	s = norm.NFKC.String(s)
+	var b strings.Builder
+	for _, r := range s {
+		switch r {
+		case ' ', '\n', '\t', '\r', '\f', '\u00a0', '\u202f', '\u2009', '\u200e', '\u200f':
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func TestSampleBuildsEveryLanguageAndFloor(t *testing.T) {
+	out := sampleBuild(t)
+	p := openSample(t)
+	for _, lang := range p.Languages() {
+		for _, floor := range p.Museum.FloorIDs() {
+			if _, err := os.Stat(filepath.Join(out, lang, floor+".pdf")); err != nil {
+				t.Errorf("no pamphlet for %s %s: %v", lang, floor, err)
+			}
+		}
+	}
+	for _, lang := range []string{"it", "en", "de", "fr", "es"} {
+		if _, ok := p.Catalogs[lang]; !ok || !complete(p, lang) {
+			t.Errorf("the sample must be complete in %s", lang)
+		}
+	}
+}
+
+// TestPanelTitlesInMuseumOrder reads every pamphlet back with an
+// independent reader and finds every panel title of its floor, in the
+// order of museum.toml, after the cover.
+func TestPanelTitlesInMuseumOrder(t *testing.T) {
+	out := sampleBuild(t)
+	p := openSample(t)
+	for _, lang := range p.Languages() {
+		cat := p.Catalogs[lang]
+		for _, floor := range p.Museum.Floors {
+			t.Run(lang+"/"+floor.ID, func(t *testing.T) {
+				pages := pdfcheck.PageTexts(t, filepath.Join(out, lang, floor.ID+".pdf"))
+				if len(pages) < 3 {
+					t.Fatalf("%d pages, want a cover, content and a back page", len(pages))
+				}
+				text := squash(strings.Join(pages[1:], "\n"))
+				pos := 0
+				for _, room := range floor.Rooms {
+					for _, panel := range room.Panels {
+						title := cat.Messages[museum.PanelTitleID(panel)].Text()
+						i := strings.Index(text[pos:], squash(title))
+						if i < 0 {
+							t.Fatalf("panel title %q (%s) not found after position %d in museum order", title, panel, pos)
+						}
+						pos += i + len(squash(title))
+					}
+				}
+				back := squash(pages[len(pages)-1])
+				for _, item := range p.Museum.Visitor.Items {
+					if want := squash(cat.Messages[museum.ItemTextID(item)].Text()); !strings.Contains(back, want) {
+						t.Errorf("back page lacks visitor information %s %q", item, cat.Messages[museum.ItemTextID(item)].Text())
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestNoItalianInTranslations: a complete translation must not print any
+// Italian panel text.
+func TestNoItalianInTranslations(t *testing.T) {
+	out := sampleBuild(t)
+	p := openSample(t)
+	src := p.Catalogs[p.Museum.Source]
+	for _, lang := range p.Languages() {
+		if lang == p.Museum.Source || !complete(p, lang) {
+			continue
+		}
+		for _, floor := range p.Museum.Floors {
+			text := squash(pdfcheck.Text(t, filepath.Join(out, lang, floor.ID+".pdf")))
+			for _, room := range floor.Rooms {
+				for _, panel := range room.Panels {
+					body := []rune(squash(src.Messages[museum.PanelBodyID(panel)].Text()))
+					probe := string(body[:40])
+					if strings.Contains(text, probe) {
+						t.Errorf("%s %s: Italian body of %s leaks into the pamphlet: %q", lang, floor.ID, panel, probe)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestPDFProperties(t *testing.T) {
+	out := sampleBuild(t)
+	p := openSample(t)
+	for _, lang := range p.Languages() {
+		for _, floor := range p.Museum.FloorIDs() {
+			path := filepath.Join(out, lang, floor+".pdf")
+			t.Run(lang+"/"+floor, func(t *testing.T) {
+				pdfcheck.Validate(t, path)
+				for i, size := range pdfcheck.PageSizes(t, path) {
+					if math.Abs(size[0]-a5Width) > 0.5 || math.Abs(size[1]-a5Height) > 0.5 {
+						t.Errorf("page %d is %.2f x %.2f pt, want A5 (%.2f x %.2f)", i+1, size[0], size[1], a5Width, a5Height)
+					}
+				}
+				fonts := pdfcheck.Fonts(t, path)
+				if len(fonts) == 0 {
+					t.Fatal("no fonts")
+				}
+				for _, f := range fonts {
+					if !f.Embedded || !f.Unicode {
+						t.Errorf("font %s: embedded=%v, ToUnicode=%v; want both", f.Name, f.Embedded, f.Unicode)
+					}
+				}
+				// Subsetting: a pamphlet embedding whole fonts would weigh
+				// megabytes (the CJK face alone is 4.6 MB).
+				if st, _ := os.Stat(path); st.Size() > 400<<10 {
+					t.Errorf("%d KB: fonts are not subset", st.Size()>>10)
+				}
+				if got := pdfcheck.Lang(t, path); got != lang {
+					t.Errorf("/Lang = %q, want %q", got, lang)
+				}
+				info := pdfcheck.Info(t, path)
+				name := p.Catalogs[lang].Messages[p.Museum.Name].Text()
+				if !strings.Contains(info["Title"], name) {
+					t.Errorf("Title = %q, want it to name the museum (%q)", info["Title"], name)
+				}
+			})
+		}
+	}
+}
+
+func TestBuildsAreByteIdentical(t *testing.T) {
+	first := sampleBuild(t)
+	second := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--out", second, "--jobs", "1"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("second build: exit %d: %s", code, stderr.String())
+	}
+	n := 0
+	filepath.Walk(first, func(path string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(first, path)
+		a, _ := os.ReadFile(path)
+		b, err := os.ReadFile(filepath.Join(second, rel))
+		if err != nil {
+			t.Errorf("%s: missing from the second build", rel)
+		} else if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between two builds of the same input", rel)
+		}
+		n++
+		return nil
+	})
+	if n == 0 {
+		t.Fatal("no PDFs compared")
+	}
+}
+
+func TestSourceDateEpoch(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("SOURCE_DATE_EPOCH", "1717459200") // 2024-06-04
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--out", dir, "--lang", "en", "--floor", "floor1"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	info := pdfcheck.Info(t, filepath.Join(dir, "en", "floor1.pdf"))
+	if !strings.Contains(info["CreationDate"], "2024") || !strings.Contains(info["CreationDate"], "Jun") {
+		t.Errorf("CreationDate = %q, want 4 June 2024 from SOURCE_DATE_EPOCH", info["CreationDate"])
+	}
+}
