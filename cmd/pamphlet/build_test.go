@@ -8,13 +8,16 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
 	"pamphlet/i18n"
 	"pamphlet/internal/museum"
 	"pamphlet/internal/pdfcheck"
 	"pamphlet/internal/project"
+	"pamphlet/internal/typeset"
 )
 
 // A5 in points.
@@ -94,6 +97,27 @@ func squash(s string) string {
 	return b.String()
 }
 
+// comparable reduces text to what survives extraction in every script.
+// For right-to-left languages that is letters, marks and digits only:
+// extraction has to undo the bidi reordering, and where a neutral
+// character (a comma after a number, a space before it) sits between an
+// LTR run and RTL text, the drawn page cannot say on which side it was
+// typed, so poppler may put "20:00," back as ",20:00". The order of every
+// letter and digit must still come back exactly.
+func comparable(lang, s string) string {
+	s = squash(s)
+	if !typeset.IsRTL(language.Make(lang)) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
 func TestSampleBuildsEveryLanguageAndFloor(t *testing.T) {
 	out := sampleBuild(t)
 	p := openSample(t)
@@ -125,21 +149,21 @@ func TestPanelTitlesInMuseumOrder(t *testing.T) {
 				if len(pages) < 3 {
 					t.Fatalf("%d pages, want a cover, content and a back page", len(pages))
 				}
-				text := squash(strings.Join(pages[1:], "\n"))
+				text := comparable(lang, strings.Join(pages[1:], "\n"))
 				pos := 0
 				for _, room := range floor.Rooms {
 					for _, panel := range room.Panels {
 						title := cat.Messages[museum.PanelTitleID(panel)].Text()
-						i := strings.Index(text[pos:], squash(title))
+						i := strings.Index(text[pos:], comparable(lang, title))
 						if i < 0 {
 							t.Fatalf("panel title %q (%s) not found after position %d in museum order", title, panel, pos)
 						}
-						pos += i + len(squash(title))
+						pos += i + len(comparable(lang, title))
 					}
 				}
-				back := squash(pages[len(pages)-1])
+				back := comparable(lang, pages[len(pages)-1])
 				for _, item := range p.Museum.Visitor.Items {
-					if want := squash(cat.Messages[museum.ItemTextID(item)].Text()); !strings.Contains(back, want) {
+					if want := comparable(lang, cat.Messages[museum.ItemTextID(item)].Text()); !strings.Contains(back, want) {
 						t.Errorf("back page lacks visitor information %s %q", item, cat.Messages[museum.ItemTextID(item)].Text())
 					}
 				}

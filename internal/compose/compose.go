@@ -261,10 +261,17 @@ func (pg *pager) place(flow []block) {
 
 func (pg *pager) placeLine(line typeset.Line, baseline float64, grey int) {
 	p := pg.page()
+	p.Lines = append(p.Lines, placed(line, pg.left(), baseline, grey))
+}
+
+// placed moves a line to x on the page.
+func placed(line typeset.Line, x, baseline float64, grey int) typeset.PlacedLine {
+	pl := typeset.PlacedLine{Y: baseline, Grey: grey}
 	for _, r := range line.Runs {
-		r.X += pg.left()
-		p.Texts = append(p.Texts, typeset.Placed{Run: r, Y: baseline, Grey: grey})
+		r.X += x
+		pl.Runs = append(pl.Runs, r)
 	}
+	return pl
 }
 
 // folios numbers every page but the cover at the foot's outer corner.
@@ -285,10 +292,7 @@ func (pg *pager) folios(setter *typeset.Setter) error {
 			x = pg.l.OuterPt()
 		}
 		y := pg.l.PageHeightPt() - pg.l.BottomPt()/2
-		for _, r := range line.Runs {
-			r.X = x + r.X - line.Runs[0].X
-			pg.doc.Pages[i].Texts = append(pg.doc.Pages[i].Texts, typeset.Placed{Run: r, Y: y, Grey: st.Grey})
-		}
+		pg.doc.Pages[i].Lines = append(pg.doc.Pages[i].Lines, placed(line, x-line.Runs[0].X, y, st.Grey))
 	}
 	return nil
 }

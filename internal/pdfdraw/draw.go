@@ -62,10 +62,8 @@ func Write(w io.Writer, doc *typeset.Document, opt Options) error {
 			pdf.SetLineWidth(r.Thickness)
 			pdf.Line(r.X, r.Y, r.X+r.Width, r.Y)
 		}
-		for _, t := range page.Texts {
-			pdf.SetFont(t.Face.Name, "", t.Size)
-			pdf.SetTextColor(t.Grey, t.Grey, t.Grey)
-			pdf.Text(t.X, t.Y, t.Text)
+		for _, line := range page.Lines {
+			drawLine(pdf, line)
 		}
 	}
 	var buf bytes.Buffer
@@ -82,13 +80,30 @@ func usedFaces(doc *typeset.Document) []*fonts.Face {
 	seen := map[*fonts.Face]bool{}
 	var out []*fonts.Face
 	for _, p := range doc.Pages {
-		for _, t := range p.Texts {
-			if !seen[t.Face] {
-				seen[t.Face] = true
-				out = append(out, t.Face)
+		for _, l := range p.Lines {
+			for _, r := range l.Runs {
+				if !seen[r.Face] {
+					seen[r.Face] = true
+					out = append(out, r.Face)
+				}
 			}
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// drawLine draws a line's runs, each already in visual order.
+//
+// Right-to-left lines are not wrapped in /ActualText spans: poppler, which
+// most Linux viewers use for copy and search, lays ActualText out left to
+// right and then reverses it as RTL text, returning it backwards. Drawn in
+// visual order with a ToUnicode map, the same readers recover the logical
+// order themselves.
+func drawLine(pdf *fpdf.Fpdf, line typeset.PlacedLine) {
+	for _, r := range line.Runs {
+		pdf.SetFont(r.Face.Name, "", r.Size)
+		pdf.SetTextColor(line.Grey, line.Grey, line.Grey)
+		pdf.Text(r.X, line.Y, r.Text)
+	}
 }

@@ -1,9 +1,10 @@
 package typeset
 
-// Placed is a run at an absolute position: X from the page's left edge, Y
-// the baseline from the page's top edge, both in points.
-type Placed struct {
-	Run
+// PlacedLine is a finished line at its place on the page: run X offsets
+// are from the page's left edge, Y is the baseline from the page's top
+// edge, both in points.
+type PlacedLine struct {
+	Runs []Run
 	Y    float64
 	Grey int // 0 black … 255 white
 }
@@ -16,7 +17,7 @@ type Rule struct {
 
 // Page is one finished page.
 type Page struct {
-	Texts []Placed
+	Lines []PlacedLine
 	Rules []Rule
 }
 

@@ -84,13 +84,22 @@ func fill(cl []cluster, b breaks, width float64) []span {
 
 // finishLine trims the spaces a line ends with, reorders its clusters into
 // visual order and merges neighbours of one face into runs.
-func (s *Setter) finishLine(cl []cluster, levels []bidi.Level, size float64) Line {
+func (s *Setter) finishLine(runes []rune, cl []cluster, size float64) Line {
 	end := len(cl)
 	for end > 0 && (cl[end-1].space || len(cl[end-1].draw) == 0) {
 		end--
 	}
 	visual := reorder(cl[:end])
 	var line Line
+	if end > 0 {
+		var logical []rune
+		for _, r := range runes[cl[0].start:cl[end-1].end] {
+			if !isInvisible(r) {
+				logical = append(logical, r)
+			}
+		}
+		line.Logical = string(logical)
+	}
 	x := 0.0
 	for _, c := range visual {
 		if len(c.draw) == 0 {

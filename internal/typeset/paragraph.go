@@ -49,6 +49,9 @@ type Run struct {
 type Line struct {
 	Runs  []Run
 	Width float64 // ink width of the line (trailing spaces excluded)
+	// Logical is the line's text in logical order, as written in the
+	// catalog; it differs from the drawn text in RTL and Arabic lines.
+	Logical string
 }
 
 // Text returns the line's drawn text in visual order, for tests and debugging.
@@ -182,7 +185,7 @@ func (s *Setter) Lines(text, family string, size, width float64, align Align) ([
 	breaks := s.breakOpportunities(runes)
 	var lines []Line
 	for _, span := range fill(clusters, breaks, width) {
-		line := s.finishLine(clusters[span.start:span.end], levels, size)
+		line := s.finishLine(runes, clusters[span.start:span.end], size)
 		line.align(width, align, s.rtl)
 		lines = append(lines, line)
 	}
