@@ -1,9 +1,10 @@
 // Command pamphlet builds printable, multilingual museum pamphlets from
 // message catalogs. See README.md.
 //
-// Exit codes: 0 success, 1 the work failed (bad input, a translation not
-// ready, a check that found errors), 2 bad usage (an unknown flag, language
-// or floor).
+// Exit codes: 0 success; 1 the work failed: bad input (malformed TOML, a
+// missing message, an unknown language or floor, a missing museum), a
+// translation not ready, a check that found errors; 2 bad usage: an
+// unknown command or flag, a flag value outside its choices.
 package main
 
 import (
@@ -13,8 +14,6 @@ import (
 	"os"
 
 	"github.com/spf13/cobra"
-
-	"pamphlet/internal/build"
 )
 
 // Exit codes.
@@ -41,8 +40,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stderr, "pamphlet:", err)
 	var ue usageError
-	var be *build.UsageError
-	if errors.As(err, &ue) || errors.As(err, &be) {
+	if errors.As(err, &ue) {
 		return exitUsage
 	}
 	return exitFail

@@ -61,12 +61,6 @@ func DateFromEnv() (time.Time, error) {
 	return time.Unix(sec, 0).UTC(), nil
 }
 
-// UsageError is a request the museum cannot satisfy: an unknown language
-// or floor.
-type UsageError struct{ Msg string }
-
-func (e *UsageError) Error() string { return e.Msg }
-
 // Plan checks the requested languages and floors against the museum and
 // returns them in museum order.
 func Plan(p *project.Project, langs, floors []string) ([]string, []string, error) {
@@ -76,7 +70,7 @@ func Plan(p *project.Project, langs, floors []string) ([]string, []string, error
 	}
 	for _, l := range langs {
 		if _, ok := p.Catalogs[l]; !ok {
-			return nil, nil, &UsageError{fmt.Sprintf("unknown language %q: %s has catalogs for %s (add locales/%s.toml to add it)", l, p.Name(), strings.Join(all, ", "), l)}
+			return nil, nil, fmt.Errorf("unknown language %q: %s has catalogs for %s (add locales/%s.toml to add it)", l, p.Name(), strings.Join(all, ", "), l)
 		}
 	}
 	if len(floors) == 0 {
@@ -84,7 +78,7 @@ func Plan(p *project.Project, langs, floors []string) ([]string, []string, error
 	}
 	for _, f := range floors {
 		if _, ok := p.Museum.Floor(f); !ok {
-			return nil, nil, &UsageError{fmt.Sprintf("unknown floor %q: %s has floors %s", f, p.Name(), strings.Join(p.Museum.FloorIDs(), ", "))}
+			return nil, nil, fmt.Errorf("unknown floor %q: %s has floors %s", f, p.Name(), strings.Join(p.Museum.FloorIDs(), ", "))
 		}
 	}
 	return langs, floors, nil
