@@ -14,8 +14,9 @@ type breaks struct {
 }
 
 // breakOpportunities runs the UAX #14 line breaking algorithm. Korean is
-// tailored the way Korean is typeset: words (runs of Hangul) are not broken
-// between syllables, only at spaces, like CSS word-break: keep-all.
+// tailored the way Korean is typeset: a word (Hangul, with any digits or
+// Latin letters attached, as in "1943년") is not broken inside, only at
+// spaces and punctuation, like CSS word-break: keep-all.
 func (s *Setter) breakOpportunities(runes []rune) breaks {
 	b := breaks{allowed: make([]bool, len(runes)+1), mandatory: make([]bool, len(runes)+1)}
 	var seg segmenter.Segmenter
@@ -29,7 +30,7 @@ func (s *Setter) breakOpportunities(runes []rune) breaks {
 	}
 	if s.korean {
 		for i := 1; i < len(runes); i++ {
-			if isHangul(runes[i-1]) && isHangul(runes[i]) {
+			if isWordChar(runes[i-1]) && isWordChar(runes[i]) {
 				b.allowed[i] = false
 			}
 		}
@@ -37,7 +38,7 @@ func (s *Setter) breakOpportunities(runes []rune) breaks {
 	return b
 }
 
-func isHangul(r rune) bool { return unicode.Is(unicode.Hangul, r) }
+func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || isMark(r) }
 
 type span struct{ start, end int }
 
