@@ -22,6 +22,7 @@ func newBuildCmd(stdout io.Writer) *cobra.Command {
 		stale     string
 		strict    bool
 		jobs      int
+		booklet   bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -63,15 +64,19 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 			}
 			results, err := build.Build(p, build.Options{
 				Langs: splitList(langs), Floors: splitList(floors), Out: out,
-				Policy: pol, Date: date, Jobs: jobs,
+				Policy: pol, Date: date, Jobs: jobs, Booklet: booklet,
 				Progress: func(r build.Result) {
-					fmt.Fprintf(stdout, "wrote %s  (%d pages, %d KB)\n", r.Path, r.Pages, (r.Bytes+512)/1024)
+					unit := "pages"
+					if strings.HasSuffix(r.Path, "-booklet.pdf") {
+						unit = "sheet sides"
+					}
+					fmt.Fprintf(stdout, "wrote %s  (%d %s, %d KB)\n", r.Path, r.Pages, unit, (r.Bytes+512)/1024)
 				},
 			})
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "built %d pamphlet(s) of %s\n", len(results), p.Name())
+			fmt.Fprintf(stdout, "wrote %d file(s) for %s\n", len(results), p.Name())
 			return nil
 		},
 	}
@@ -84,6 +89,7 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 	f.StringVar(&stale, "stale", "", "a translation whose source changed: use | mark | fail (default: museum.toml's policy)")
 	f.BoolVar(&strict, "strict", false, "CI mode: fail on any missing or stale message")
 	f.IntVar(&jobs, "jobs", 0, "pamphlets built in parallel (default: one per CPU)")
+	f.BoolVar(&booklet, "booklet", false, "also write LANG/FLOOR-booklet.pdf: two pages per sheet side, for double-sided printing (flip on the short edge), folding and stapling; right-to-left pamphlets are bound on the right")
 	return cmd
 }
 

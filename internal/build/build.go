@@ -17,9 +17,11 @@ import (
 	"time"
 
 	"pamphlet/internal/compose"
+	"pamphlet/internal/impose"
 	"pamphlet/internal/pdfdraw"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
+	"pamphlet/internal/typeset"
 )
 
 // DefaultDate is written into PDFs when SOURCE_DATE_EPOCH is not set: a
@@ -34,6 +36,9 @@ type Options struct {
 	Policy resolve.Policy
 	Date   time.Time
 	Jobs   int // parallel workers; 0 means one per CPU
+	// Booklet also writes LANG/FLOOR-booklet.pdf: the pages imposed two to
+	// a sheet for double-sided printing, folding and stapling.
+	Booklet bool
 	// Progress, if set, is called once per pamphlet as it is finished
 	// (from one goroutine at a time).
 	Progress func(Result)
@@ -118,7 +123,7 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 		workers = runtime.NumCPU()
 	}
 	comp := &compose.Composer{Layout: p.Layout, Fonts: p.Fonts}
-	results := make([]Result, len(jobs))
+	results := make([][]Result, len(jobs))
 	errs := make([]error, len(jobs))
 	var next int
 	var mu sync.Mutex
@@ -141,16 +146,7 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 					errs[i] = fmt.Errorf("%s (%s, %s): %w", p.Catalogs[j.lang].Path, j.lang, j.floor, err)
 					continue
 				}
-				var buf bytes.Buffer
-				if err := pdfdraw.Write(&buf, doc, pdfdraw.Options{Date: opt.Date, Creator: "pamphlet"}); err != nil {
-					errs[i] = fmt.Errorf("%s, %s: %w", j.lang, j.floor, err)
-					continue
-				}
-				results[i] = Result{
-					Lang: j.lang, Floor: j.floor,
-					Path:  filepath.Join(opt.Out, j.lang, j.floor+".pdf"),
-					Pages: len(doc.Pages), Bytes: buf.Len(), pdf: buf.Bytes(),
-				}
+				results[i], errs[i] = render(doc, j.lang, j.floor, opt)
 			}
 		}()
 	}
@@ -158,15 +154,44 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	for _, r := range results {
-		if err := WriteFileAtomic(r.Path, r.pdf); err != nil {
-			return nil, err
-		}
-		if opt.Progress != nil {
-			opt.Progress(r)
+	var written []Result
+	for _, rs := range results {
+		for _, r := range rs {
+			if err := WriteFileAtomic(r.Path, r.pdf); err != nil {
+				return nil, err
+			}
+			if opt.Progress != nil {
+				opt.Progress(r)
+			}
+			written = append(written, r)
 		}
 	}
-	return results, nil
+	return written, nil
+}
+
+// render draws a composed pamphlet, and its booklet when asked, in memory.
+func render(doc *typeset.Document, lang, floor string, opt Options) ([]Result, error) {
+	draw := func(d *typeset.Document, name string) (Result, error) {
+		var buf bytes.Buffer
+		if err := pdfdraw.Write(&buf, d, pdfdraw.Options{Date: opt.Date, Creator: "pamphlet"}); err != nil {
+			return Result{}, fmt.Errorf("%s, %s: %w", lang, floor, err)
+		}
+		return Result{
+			Lang: lang, Floor: floor,
+			Path:  filepath.Join(opt.Out, lang, name),
+			Pages: len(d.Pages), Bytes: buf.Len(), pdf: buf.Bytes(),
+		}, nil
+	}
+	r, err := draw(doc, floor+".pdf")
+	if err != nil || !opt.Booklet {
+		return []Result{r}, err
+	}
+	sheets, err := impose.Booklet(doc)
+	if err != nil {
+		return nil, err
+	}
+	b, err := draw(sheets, floor+"-booklet.pdf")
+	return []Result{r, b}, err
 }
 
 // WriteFileAtomic writes data to a temporary file beside path, flushes it

@@ -274,10 +274,12 @@ func placed(line typeset.Line, x, baseline float64, grey int) typeset.PlacedLine
 	return pl
 }
 
-// folios numbers every page but the cover at the foot's outer corner.
+// folios numbers the inner pages at the foot's outer corner; the front
+// and back covers carry no number (a booklet may add blank pages before
+// the back cover, which must not leave it numbered out of sequence).
 func (pg *pager) folios(setter *typeset.Setter) error {
 	st := pg.l.Styles["folio"]
-	for i := 1; i < len(pg.doc.Pages); i++ {
+	for i := 1; i < len(pg.doc.Pages)-1; i++ {
 		n := i + 1
 		lines, err := setter.Lines(strconv.Itoa(n), st.Family, st.Size, pg.l.MeasurePt(), typeset.AlignStart)
 		if err != nil {

@@ -254,3 +254,13 @@ func Validate(t testing.TB, path string) {
 		}
 	}
 }
+
+// RegionText extracts the text inside a rectangle of one page (points,
+// from the top-left corner) with pdftotext's cropping.
+func RegionText(t testing.TB, path string, page int, x, y, w, h float64) string {
+	t.Helper()
+	RequireTool(t, "pdftotext")
+	p := strconv.Itoa(page)
+	return output(t, "pdftotext", "-enc", "UTF-8", "-f", p, "-l", p, "-r", "72",
+		"-x", strconv.Itoa(int(x)), "-y", strconv.Itoa(int(y)), "-W", strconv.Itoa(int(w)), "-H", strconv.Itoa(int(h)), path, "-")
+}

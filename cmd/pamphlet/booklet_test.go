@@ -1,0 +1,59 @@
+package main
+
+import (
+	"bytes"
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"pamphlet/internal/pdfcheck"
+)
+
+// TestBooklet prints the booklet of a left-to-right and a right-to-left
+// pamphlet and reads each half of the first sheet back: an LTR booklet
+// has the back cover on the left of the outer side and the front cover
+// on the right; an RTL booklet, bound on the right, the other way round.
+func TestBooklet(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--booklet", "--lang", "en,he", "--floor", "floor1", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	p := openSample(t)
+	for _, c := range []struct {
+		lang      string
+		coverLeft bool
+	}{{"en", false}, {"he", true}} {
+		t.Run(c.lang, func(t *testing.T) {
+			plain := filepath.Join(out, c.lang, "floor1.pdf")
+			path := filepath.Join(out, c.lang, "floor1-booklet.pdf")
+			pdfcheck.Validate(t, path)
+			sizes := pdfcheck.PageSizes(t, path)
+			pages := len(pdfcheck.PageSizes(t, plain))
+			if want := (pages + 3) / 4 * 2; len(sizes) != want {
+				t.Errorf("%d sheet sides for %d pages, want %d", len(sizes), pages, want)
+			}
+			for _, s := range sizes {
+				if math.Abs(s[0]-2*a5Width) > 1 || math.Abs(s[1]-a5Height) > 1 {
+					t.Errorf("sheet %.1f x %.1f pt, want two A5 pages side by side", s[0], s[1])
+				}
+			}
+			cat := p.Catalogs[c.lang]
+			name := comparable(c.lang, cat.Messages["museum.name"].Text())
+			visitor := comparable(c.lang, cat.Messages["visitor.heading"].Text())
+			left := comparable(c.lang, pdfcheck.RegionText(t, path, 1, 0, 0, a5Width, a5Height))
+			right := comparable(c.lang, pdfcheck.RegionText(t, path, 1, a5Width, 0, a5Width, a5Height))
+			cover, back := right, left
+			if c.coverLeft {
+				cover, back = left, right
+			}
+			if !strings.Contains(cover, name) {
+				t.Errorf("the front cover is not on the expected half of the first sheet")
+			}
+			if !strings.Contains(back, visitor) {
+				t.Errorf("the back cover (visitor information) is not on the expected half of the first sheet")
+			}
+		})
+	}
+}

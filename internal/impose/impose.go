@@ -1,0 +1,81 @@
+// Package impose arranges a pamphlet's pages on printer sheets. A booklet
+// puts two pages side by side on each side of a sheet in saddle-stitch
+// order: print double-sided (flip on the short edge), fold the stack in
+// the middle, staple, and the pages follow in order. A right-to-left
+// pamphlet is a book bound on the right, so its spreads are mirrored.
+package impose
+
+import (
+	"fmt"
+
+	"pamphlet/internal/typeset"
+)
+
+// Booklet returns the sheets of doc as a booklet: each page of the result
+// is one side of a sheet twice the width of doc's pages. Blank pages are
+// added before the last page (the back cover stays the back cover) to make
+// the count a multiple of four.
+func Booklet(doc *typeset.Document) (*typeset.Document, error) {
+	if len(doc.Pages) == 0 {
+		return nil, fmt.Errorf("booklet: the pamphlet has no pages")
+	}
+	pages := padToFour(doc.Pages)
+	n := len(pages)
+	out := &typeset.Document{
+		Width: 2 * doc.Width, Height: doc.Height,
+		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
+	}
+	for _, side := range SheetOrder(n, doc.RTL) {
+		var sheet typeset.Page
+		for slot, p := range side {
+			dx := float64(slot) * doc.Width
+			sheet.Lines = append(sheet.Lines, shift(pages[p-1].Lines, dx)...)
+			for _, r := range pages[p-1].Rules {
+				r.X += dx
+				sheet.Rules = append(sheet.Rules, r)
+			}
+		}
+		out.Pages = append(out.Pages, sheet)
+	}
+	return out, nil
+}
+
+// SheetOrder lists, for each sheet side in printing order, the 1-based
+// page numbers on its left and right halves, for n pages (a multiple of
+// four). Sheet i's front carries the outermost remaining pages (n-2i and
+// 1+2i), its back the next pair. Right-to-left books swap the halves.
+func SheetOrder(n int, rtl bool) [][2]int {
+	var sides [][2]int
+	for i := 0; i < n/4; i++ {
+		front := [2]int{n - 2*i, 1 + 2*i}
+		back := [2]int{2 + 2*i, n - 1 - 2*i}
+		if rtl {
+			front[0], front[1] = front[1], front[0]
+			back[0], back[1] = back[1], back[0]
+		}
+		sides = append(sides, front, back)
+	}
+	return sides
+}
+
+func padToFour(pages []typeset.Page) []typeset.Page {
+	out := append([]typeset.Page(nil), pages[:len(pages)-1]...)
+	for (len(out)+1)%4 != 0 {
+		out = append(out, typeset.Page{})
+	}
+	return append(out, pages[len(pages)-1])
+}
+
+func shift(lines []typeset.PlacedLine, dx float64) []typeset.PlacedLine {
+	out := make([]typeset.PlacedLine, len(lines))
+	for i, l := range lines {
+		runs := make([]typeset.Run, len(l.Runs))
+		for j, r := range l.Runs {
+			r.X += dx
+			runs[j] = r
+		}
+		l.Runs = runs
+		out[i] = l
+	}
+	return out
+}

@@ -1,0 +1,45 @@
+package impose
+
+import (
+	"fmt"
+	"testing"
+
+	"pamphlet/internal/typeset"
+)
+
+func TestSheetOrder(t *testing.T) {
+	cases := []struct {
+		n    int
+		rtl  bool
+		want string
+	}{
+		{4, false, "[[4 1] [2 3]]"},
+		{8, false, "[[8 1] [2 7] [6 3] [4 5]]"},
+		{8, true, "[[1 8] [7 2] [3 6] [5 4]]"},
+	}
+	for _, c := range cases {
+		if got := fmt.Sprint(SheetOrder(c.n, c.rtl)); got != c.want {
+			t.Errorf("SheetOrder(%d, rtl=%v) = %s, want %s", c.n, c.rtl, got, c.want)
+		}
+	}
+}
+
+func TestBookletPadsBeforeTheBackCover(t *testing.T) {
+	doc := &typeset.Document{Width: 100, Height: 200}
+	for i := 1; i <= 5; i++ {
+		doc.Pages = append(doc.Pages, typeset.Page{Lines: []typeset.PlacedLine{{Runs: []typeset.Run{{Text: fmt.Sprint(i), X: 10}}}}})
+	}
+	b, err := Booklet(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Pages) != 4 || b.Width != 200 {
+		t.Fatalf("%d sides of width %v, want 4 sides (8 pages) of 200", len(b.Pages), b.Width)
+	}
+	// Page 5 (the back cover) is page 8 of the booklet: left half of the
+	// first side, with page 1 on the right half.
+	first := b.Pages[0].Lines
+	if first[0].Runs[0].Text != "5" || first[0].Runs[0].X != 10 || first[1].Runs[0].Text != "1" || first[1].Runs[0].X != 110 {
+		t.Errorf("first side: %+v", first)
+	}
+}
