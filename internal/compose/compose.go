@@ -106,7 +106,9 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*typeset.Document, error) {
 	pg.place(flow)
 	flow = nil
 	pg.rule(l.Styles["cover_subtitle"])
-	pg.skip(18)
+	// The floor and what it holds sit in the lower part of the cover, as
+	// on a printed guide, not bunched up under the museum's name.
+	pg.y = max(pg.y+18, 0.38*l.PageHeightPt())
 	for _, s := range []struct {
 		t     resolve.Text
 		style string
