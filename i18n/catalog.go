@@ -42,6 +42,9 @@ type Catalog struct {
 	Lang     language.Tag
 	Path     string // slash path inside the museum directory, e.g. locales/en.toml
 	Messages map[string]*Message
+	// Meta is the catalog's [_meta] table: notes about the catalog that
+	// are not messages, such as QA rules silenced for one message.
+	Meta Meta
 }
 
 // IDs returns the catalog's message IDs sorted, for stable iteration.
@@ -93,7 +96,9 @@ func LoadAll(fsys fs.FS) (map[string]*Catalog, error) {
 	}
 	cats := map[string]*Catalog{}
 	for _, e := range entries {
-		if e.IsDir() || path.Ext(e.Name()) != ".toml" {
+		// Names starting with "." or "_" are pamphlet's own bookkeeping
+		// (the source history), not catalogs; go:embed skips them too.
+		if e.IsDir() || path.Ext(e.Name()) != ".toml" || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
 			continue
 		}
 		p := path.Join(Dir, e.Name())
@@ -110,29 +115,53 @@ func LoadAll(fsys fs.FS) (map[string]*Catalog, error) {
 	return cats, nil
 }
 
+// ParseError is a catalog that cannot be read at all: malformed TOML, a
+// file name that is not a language tag, something go-i18n rejects. Line is
+// 0 when the error has no better place than the whole file.
+type ParseError struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
 // Parse reads one catalog. The language comes from the file name
-// (locales/pt-BR.toml is "pt-BR"), as go-i18n does.
+// (locales/pt-BR.toml is "pt-BR"), as go-i18n does. Errors are *ParseError.
+//
+// The top-level [_meta] table is pamphlet's, not a message: it is taken
+// out before go-i18n sees the file (go-i18n would read it as a message
+// with the ID "_meta…") and decoded into Catalog.Meta.
 func Parse(p string, data []byte) (*Catalog, error) {
 	base := strings.TrimSuffix(path.Base(p), path.Ext(p))
 	tag, err := language.Parse(base)
 	if err != nil {
-		return nil, fmt.Errorf("%s: file name %q is not a language tag (name catalogs like en.toml, pt-BR.toml, zh-Hans.toml)", p, base)
+		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("file name %q is not a language tag (name catalogs like en.toml, pt-BR.toml, zh-Hans.toml)", base)}
 	}
 	// Syntax first, with our TOML decoder, for an error with a line number.
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("%s:%d: malformed TOML: %s", p, perr.Position.Line, perr.Message)
+			return nil, &ParseError{Path: p, Line: perr.Position.Line, Msg: "malformed TOML: " + perr.Message}
 		}
-		return nil, fmt.Errorf("%s: malformed TOML: %v", p, err)
-	}
-	msgs, err := goi18n.ParseMessageFileBytes(data, p, map[string]goi18n.UnmarshalFunc{"toml": toml.Unmarshal})
-	if err != nil {
-		return nil, fmt.Errorf("%s: not a go-i18n catalog: %v", p, err)
+		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("malformed TOML: %v", err)}
 	}
 	lines := keyLines(data)
-	c := &Catalog{Lang: tag, Path: p, Messages: make(map[string]*Message, len(msgs.Messages))}
+	meta, merr := parseMeta(raw[MetaKey], lines)
+	if merr != nil {
+		return nil, &ParseError{Path: p, Line: merr.line, Msg: merr.msg}
+	}
+	msgs, err2 := goi18n.ParseMessageFileBytes(data, p, map[string]goi18n.UnmarshalFunc{"toml": unmarshalWithoutMeta})
+	if err2 != nil {
+		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("not a go-i18n catalog: %v", err2)}
+	}
+	c := &Catalog{Lang: tag, Path: p, Messages: make(map[string]*Message, len(msgs.Messages)), Meta: meta}
 	for _, gm := range msgs.Messages {
 		m := &Message{
 			ID:          gm.ID,
@@ -150,11 +179,25 @@ func Parse(p string, data []byte) (*Catalog, error) {
 			}
 		}
 		if _, dup := c.Messages[m.ID]; dup {
-			return nil, fmt.Errorf("%s:%d: message %q defined twice", p, m.Line, m.ID)
+			return nil, &ParseError{Path: p, Line: m.Line, Msg: fmt.Sprintf("message %q defined twice", m.ID)}
 		}
 		c.Messages[m.ID] = m
 	}
 	return c, nil
+}
+
+// unmarshalWithoutMeta decodes TOML for go-i18n and drops the top-level
+// _meta table, so that go-i18n never takes it for a message.
+func unmarshalWithoutMeta(data []byte, v any) error {
+	if err := toml.Unmarshal(data, v); err != nil {
+		return err
+	}
+	if p, ok := v.(*any); ok {
+		if m, ok := (*p).(map[string]any); ok {
+			delete(m, MetaKey)
+		}
+	}
+	return nil
 }
 
 // reservedKeys are the fields of a go-i18n message table; any other key

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -55,4 +56,300 @@ func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, erro
 		return nil, fmt.Errorf("%s: cannot set the hash of %s: write each message as its own table, e.g. [%q]", path, strings.Join(missing, ", "), missing[0])
 	}
 	return []byte(out.String()), nil
+}
+
+// Update is the new content of one message for SetMessages: the text of
+// each plural form and the hash of the source text it was translated from.
+type Update struct {
+	Hash  string
+	Forms map[string]string
+}
+
+// SetMessages writes translations into a catalog's text and changes
+// nothing else, in the way SetHashes does: comments, blank lines, order
+// and every message not named stay byte for byte as they were.
+//
+// A message that already has its own table keeps its header, description
+// and comments; its hash and text lines (zero … other) are replaced by the
+// update's, where its first such line stood. A message the file lacks is
+// inserted as a new table right after the nearest message that precedes it
+// in order (the source catalog's order), so that a file grown by merges
+// still reads in the order of the visit; with none before it, before the
+// first message, or, in a file without messages, at the end (ahead of a
+// trailing [_meta] table). Messages not in order go last.
+//
+// Only messages written as their own table can be replaced; the error
+// names any other. The caller should parse the result before writing it.
+func SetMessages(path string, data []byte, updates map[string]Update, order []string) ([]byte, error) {
+	text := string(data)
+	lines := strings.SplitAfter(text, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	tables := scanTables(lines)
+
+	// Which IDs the file defines in some other way (dotted keys, nested
+	// tables): those cannot be edited in place.
+	existing := map[string]*tableSpan{}
+	firstMessage, metaTail := -1, -1
+	for i := range tables {
+		t := &tables[i]
+		if t.meta {
+			if metaTail < 0 {
+				metaTail = t.start
+			}
+			continue
+		}
+		metaTail = -1 // a message after [_meta]: _meta is not the tail
+		if t.id != "" {
+			existing[t.id] = t
+			if firstMessage < 0 {
+				firstMessage = t.start
+			}
+		}
+	}
+	if len(data) > 0 {
+		var other []string
+		if c, err := Parse(path, data); err == nil {
+			for id := range updates {
+				if _, ok := c.Messages[id]; ok && existing[id] == nil {
+					other = append(other, id)
+				}
+			}
+		}
+		if len(other) > 0 {
+			sort.Strings(other)
+			return nil, fmt.Errorf("%s: cannot rewrite %s: write each message as its own table, e.g. [%q]", path, strings.Join(other, ", "), other[0])
+		}
+	}
+
+	// replace[i] replaces line i; insertAfter[i] goes after line i
+	// (i = -1: before the first line).
+	replace := map[int]string{}
+	drop := map[int]bool{}
+	insertAfter := map[int][]string{}
+	for id, u := range updates {
+		t := existing[id]
+		if t == nil {
+			continue
+		}
+		at := -1
+		for _, f := range t.fields {
+			if f.key == "hash" || isForm(f.key) {
+				if at < 0 {
+					at = f.start
+				}
+				for j := f.start; j < f.end; j++ {
+					drop[j] = true
+				}
+			}
+		}
+		block := fieldLines(u)
+		if at < 0 {
+			// No text yet: put it after the last field (or the header).
+			last := t.start
+			if n := len(t.fields); n > 0 {
+				last = t.fields[n-1].end - 1
+			}
+			insertAfter[last] = append(insertAfter[last], block)
+			continue
+		}
+		delete(drop, at)
+		replace[at] = block
+	}
+
+	// New messages, anchored after their predecessor in order.
+	tail := len(lines) - 1
+	if metaTail >= 0 {
+		tail = metaTail - 1
+	}
+	anchorOf := map[string]int{}
+	placed := map[string]bool{}
+	prev := ""
+	newOnes := map[string]bool{}
+	for id := range updates {
+		if existing[id] == nil {
+			newOnes[id] = true
+		}
+	}
+	for _, id := range order {
+		if newOnes[id] && !placed[id] {
+			at := tail
+			switch {
+			case prev != "" && existing[prev] != nil:
+				at = existing[prev].contentEnd
+			case prev != "":
+				at = anchorOf[prev]
+			case firstMessage >= 0:
+				at = firstMessage - 1
+			}
+			anchorOf[id] = at
+			placed[id] = true
+			insertAfter[at] = append(insertAfter[at], "\n"+header(id)+fieldLines(updates[id]))
+		}
+		if existing[id] != nil || placed[id] {
+			prev = id
+		}
+	}
+	var rest []string
+	for id := range newOnes {
+		if !placed[id] {
+			rest = append(rest, id)
+		}
+	}
+	sort.Strings(rest)
+	for _, id := range rest {
+		insertAfter[tail] = append(insertAfter[tail], "\n"+header(id)+fieldLines(updates[id]))
+	}
+
+	var out strings.Builder
+	emit := func(blocks []string) {
+		for _, b := range blocks {
+			if s := out.String(); len(s) > 0 && !strings.HasSuffix(s, "\n") {
+				out.WriteString("\n")
+			}
+			out.WriteString(b)
+		}
+	}
+	emit(insertAfter[-1])
+	for i, line := range lines {
+		switch {
+		case replace[i] != "":
+			out.WriteString(replace[i])
+		case drop[i]:
+		default:
+			out.WriteString(line)
+		}
+		if blocks := insertAfter[i]; len(blocks) > 0 {
+			// Keep the blank line that separated what follows.
+			emit(blocks)
+		}
+	}
+	return []byte(out.String()), nil
+}
+
+func header(id string) string { return "[" + Quote(id) + "]\n" }
+
+// fieldLines renders an update as TOML lines: the hash first, then the
+// forms in CLDR order.
+func fieldLines(u Update) string {
+	var b strings.Builder
+	b.WriteString("hash = " + Quote(u.Hash) + "\n")
+	for _, f := range PluralForms {
+		if t, ok := u.Forms[f]; ok {
+			b.WriteString(f + " = " + Quote(t) + "\n")
+		}
+	}
+	return b.String()
+}
+
+func isForm(key string) bool {
+	for _, f := range PluralForms {
+		if key == f {
+			return true
+		}
+	}
+	return false
+}
+
+// tableSpan is one [table] of a catalog's text.
+type tableSpan struct {
+	id         string // message ID if the header names one directly, else ""
+	meta       bool   // a [_meta…] table
+	start      int    // line of the header
+	contentEnd int    // last line that belongs to a field (or the header)
+	fields     []fieldSpan
+}
+
+// fieldSpan is one key = value of a table, over lines [start, end): a
+// multi-line string spans several.
+type fieldSpan struct {
+	key        string
+	start, end int
+}
+
+// scanTables finds the tables of a catalog and their fields. It reads
+// catalogs the way they are written: headers on their own line, one
+// key = value per line, multi-line strings in triple quotes of either kind.
+func scanTables(lines []string) []tableSpan {
+	var tables []tableSpan
+	var cur *tableSpan
+	for i := 0; i < len(lines); i++ {
+		s := strings.TrimSpace(lines[i])
+		if s == "" || s[0] == '#' {
+			continue
+		}
+		if strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "[[") {
+			t := tableSpan{start: i, contentEnd: i}
+			if end := strings.LastIndex(s, "]"); end > 0 {
+				key := splitKey(s[1:end])
+				t.meta = len(key) > 0 && key[0] == MetaKey
+				if !t.meta {
+					t.id = strings.Join(key, ".")
+				}
+			}
+			tables = append(tables, t)
+			cur = &tables[len(tables)-1]
+			continue
+		}
+		eq := strings.Index(s, "=")
+		if eq < 0 {
+			continue
+		}
+		f := fieldSpan{start: i, end: i + 1}
+		if k := splitKey(strings.TrimSpace(s[:eq])); len(k) == 1 {
+			f.key = strings.ToLower(k[0])
+		} else {
+			f.key = strings.Join(k, ".")
+		}
+		val := strings.TrimSpace(s[eq+1:])
+		for _, q := range []string{`"""`, `'''`} {
+			if strings.HasPrefix(val, q) && !strings.Contains(val[3:], q) {
+				for f.end < len(lines) && !strings.Contains(lines[f.end], q) {
+					f.end++
+				}
+				if f.end < len(lines) {
+					f.end++
+				}
+			}
+		}
+		i = f.end - 1
+		if cur != nil {
+			cur.fields = append(cur.fields, f)
+			cur.contentEnd = f.end - 1
+			if f.key != "" && !reservedKeys[f.key] {
+				cur.id = "" // a nested message: not a plain message table
+			}
+		}
+	}
+	return tables
+}
+
+// Quote writes s as a TOML basic string, on one line. strconv.Quote is not enough:
+// its \x escapes are not TOML.
+func Quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\t':
+			b.WriteString(`\t`)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			if r < 0x20 || r == 0x7f {
+				fmt.Fprintf(&b, `\u%04X`, r)
+			} else {
+				b.WriteRune(r)
+			}
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

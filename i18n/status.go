@@ -1,5 +1,7 @@
 package i18n
 
+import "strings"
+
 // Status says how a message of one language relates to its source.
 type Status string
 
@@ -19,7 +21,7 @@ const (
 
 // StatusOf compares a translation with the source message it translates.
 func StatusOf(source, translation *Message) Status {
-	if translation == nil || translation.Text() == "" {
+	if translation == nil || strings.TrimSpace(translation.Text()) == "" {
 		return Missing
 	}
 	if translation.Hash == "" || translation.Hash != SourceHash(source) {

@@ -1,0 +1,124 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
+
+	"pamphlet/i18n"
+	"pamphlet/internal/build"
+	"pamphlet/internal/project"
+	"pamphlet/internal/worksheet"
+)
+
+func newTranslateCmd(stdout, stderr io.Writer) *cobra.Command {
+	var (
+		museumDir string
+		pivot     string
+		out       string
+		force     bool
+	)
+	cmd := &cobra.Command{
+		Use:   "translate LANG",
+		Short: "Write a worksheet of every message LANG lacks or must update, to fill in and merge",
+		Long: `Translate writes a worksheet for one language: a TOML file, to edit in any
+text editor, holding every message that is missing or stale in that
+language. Each message comes with the Italian text, the text in a pivot
+language (--pivot; default: the museum's pivot, else English), the note for
+translators, where it is printed and, for a stale one, the current
+translation and the Italian it was made from.
+
+Fill in the translations and take them back with ` + "`pamphlet merge FILE`" + `.
+A language the museum has no catalog for yet gets every message: that is
+how a new language starts.
+
+Without --out the worksheet goes to standard output. --out never replaces
+an existing file (it may hold a volunteer's work) unless --force is given.`,
+		Example: `  pamphlet translate pl --museum . --out pl-worksheet.toml
+  pamphlet translate de --pivot en > de-worksheet.toml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := project.Open(museumDir)
+			if err != nil {
+				return err
+			}
+			tag, err := language.Parse(args[0])
+			if err != nil {
+				return usageError{fmt.Errorf("%q is not a language tag (use e.g. pl, pt-BR, zh-Hans)", args[0])}
+			}
+			lang := tag.String()
+			if lang == p.Museum.Source {
+				return usageError{fmt.Errorf("%s is the source language: there is nothing to translate into it", lang)}
+			}
+			if !cmd.Flags().Changed("pivot") {
+				pivot = p.Museum.Policy.Pivot
+				if pivot == "" {
+					pivot = "en"
+				}
+				if _, ok := p.Catalogs[pivot]; !ok || pivot == lang {
+					pivot = ""
+				}
+			} else if pivot == "none" {
+				pivot = ""
+			} else if pivot != "" {
+				if _, ok := p.Catalogs[pivot]; !ok {
+					return usageError{fmt.Errorf("--pivot %s: %s has no catalog for %q (it has %v); use --pivot none for no pivot", pivot, p.Name(), pivot, p.Languages())}
+				}
+				if pivot == lang || pivot == p.Museum.Source {
+					return usageError{fmt.Errorf("--pivot %s: choose a language other than %s and the source", pivot, lang)}
+				}
+			}
+			hist := recordHistory(museumDir, p.Catalogs[p.Museum.Source], nil, stderr)
+			sheet := worksheet.Make(worksheet.Input{Museum: p.Museum, Catalogs: p.Catalogs, Lang: lang, Pivot: pivot, History: hist})
+			if _, ok := p.Catalogs[lang]; !ok {
+				fmt.Fprintf(stderr, "%s/%s.toml does not exist yet: the worksheet holds every message, and pamphlet merge will create the catalog\n", i18n.Dir, lang)
+			}
+			if len(sheet.Entries) == 0 {
+				fmt.Fprintf(stderr, "%s has nothing missing or stale: no worksheet needed\n", lang)
+				return nil
+			}
+			data := sheet.Encode()
+			if out == "" {
+				_, err := stdout.Write(data)
+				return err
+			}
+			if _, err := os.Stat(out); err == nil && !force {
+				return fmt.Errorf("%s already exists and may hold translations not merged yet: merge it first (pamphlet merge %s), or choose another --out, or use --force to replace it", out, out)
+			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			if err := build.WriteFileAtomic(out, data); err != nil {
+				return err
+			}
+			missing, stale := 0, 0
+			for _, e := range sheet.Entries {
+				if e.Status == i18n.Stale {
+					stale++
+				} else {
+					missing++
+				}
+			}
+			fmt.Fprintf(stdout, "wrote %s: %d message(s) to translate (%d missing, %d stale)\n", out, len(sheet.Entries), missing, stale)
+			fmt.Fprintf(stdout, "fill in the translation lines, then run: pamphlet merge %s%s\n", out, museumFlag(museumDir))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&museumDir, "museum", "", "museum directory; default: the embedded sample")
+	f.StringVar(&pivot, "pivot", "", "language shown beside the Italian (default: museum.toml's pivot, else en; none for none)")
+	f.StringVarP(&out, "out", "o", "", "write the worksheet to this file (default: standard output)")
+	f.BoolVar(&force, "force", false, "replace an existing --out file")
+	return cmd
+}
+
+func museumFlag(dir string) string {
+	if dir == "" {
+		return " --museum DIR"
+	}
+	return " --museum " + dir
+}

@@ -1,0 +1,128 @@
+package worksheet
+
+import (
+	"fmt"
+
+	"golang.org/x/text/language"
+
+	"pamphlet/i18n"
+	"pamphlet/internal/museum"
+	"pamphlet/internal/status"
+)
+
+// Input is what Make reads.
+type Input struct {
+	Museum   *museum.Museum
+	Catalogs map[string]*i18n.Catalog
+	// Lang is the language to translate into; it need not have a catalog
+	// yet (a new language gets every message).
+	Lang string
+	// Pivot is the language shown beside the source, or "".
+	Pivot string
+	// History is the source memory, to show the Italian a stale
+	// translation was made from.
+	History *i18n.History
+}
+
+// Make collects every missing or stale message of a language, in the
+// order of the source catalog. A stale message comes pre-filled with its
+// current translation and marked todo.
+func Make(in Input) *Sheet {
+	m := in.Museum
+	src := in.Catalogs[m.Source]
+	cat := in.Catalogs[in.Lang]
+	if cat == nil {
+		cat = &i18n.Catalog{Lang: language.Make(in.Lang), Path: i18n.Dir + "/" + in.Lang + ".toml", Messages: map[string]*i18n.Message{}}
+	}
+	pivot := in.Catalogs[in.Pivot]
+	s := &Sheet{Lang: in.Lang, Source: m.Source, Museum: text(src, m.Name)}
+	if pivot != nil {
+		s.Pivot = in.Pivot
+	}
+	where := Places(m, src)
+	for _, id := range status.SourceOrder(src) {
+		sm := src.Messages[id]
+		st := status.Of(sm, cat, id)
+		if st != i18n.Missing && st != i18n.Stale {
+			continue
+		}
+		e := Entry{
+			ID: id, Where: where[id], Status: st, Description: sm.Description,
+			Source: copyForms(sm.Forms), SourceHash: i18n.SourceHash(sm),
+			Needs: []string{"other"}, Translation: map[string]string{},
+		}
+		if sm.IsPlural() {
+			e.Needs = i18n.PluralCategories(cat.Lang)
+		}
+		if pivot != nil {
+			if pm := pivot.Messages[id]; pm != nil {
+				switch status.Of(sm, pivot, id) {
+				case i18n.Translated, i18n.Identical:
+					e.Pivot = copyForms(pm.Forms)
+				case i18n.Stale:
+					e.Pivot, e.PivotStale = copyForms(pm.Forms), true
+				}
+			}
+		}
+		if st == i18n.Stale {
+			cur := cat.Messages[id]
+			e.Current = copyForms(cur.Forms)
+			if in.History != nil {
+				if old, ok := in.History.Lookup(cur.Hash); ok && cur.Hash != "" {
+					e.OldSource = copyForms(old.Forms)
+				}
+			}
+			e.Translation = copyForms(cur.Forms)
+			e.Todo = true
+		}
+		s.Entries = append(s.Entries, e)
+	}
+	return s
+}
+
+// Places describes, for every message a pamphlet prints, where it is
+// printed, in words a volunteer can match with the museum: "floor1, room
+// «Cella 2» (floor1.cell2), panel floor1.cell2.calendar: title".
+func Places(m *museum.Museum, src *i18n.Catalog) map[string]string {
+	p := map[string]string{
+		m.Name:            "cover: the museum's name",
+		m.Subtitle:        "cover: subtitle",
+		m.Visitor.Heading: "back page: heading of the visitor information",
+		"ui.contents":     "cover: heading of the list of rooms",
+		"ui.untranslated": "note beside a text not yet translated",
+		"ui.stale":        "note beside a translation older than the source",
+		"ui.panel_count":  "cover: the number of panels",
+	}
+	for _, it := range m.Visitor.Items {
+		p[museum.ItemLabelID(it)] = "back page, visitor information: label"
+		p[museum.ItemTextID(it)] = "back page, visitor information: text"
+	}
+	for _, f := range m.Floors {
+		p[f.TitleID()] = fmt.Sprintf("%s: title on the cover", f.ID)
+		p[f.IntroID()] = fmt.Sprintf("%s: introduction on the cover", f.ID)
+		for _, r := range f.Rooms {
+			room := fmt.Sprintf("%s, room «%s» (%s)", f.ID, text(src, r.TitleID()), r.ID)
+			p[r.TitleID()] = room + ": heading"
+			for _, pn := range r.Panels {
+				p[museum.PanelTitleID(pn)] = fmt.Sprintf("%s, panel %s: title", room, pn)
+				p[museum.PanelBodyID(pn)] = fmt.Sprintf("%s, panel %s: text", room, pn)
+			}
+		}
+	}
+	return p
+}
+
+func text(c *i18n.Catalog, id string) string {
+	if c == nil || c.Messages[id] == nil {
+		return id
+	}
+	return c.Messages[id].Text()
+}
+
+func copyForms(f map[string]string) map[string]string {
+	out := make(map[string]string, len(f))
+	for k, v := range f {
+		out[k] = v
+	}
+	return out
+}
