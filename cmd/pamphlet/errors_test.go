@@ -183,3 +183,36 @@ func TestBuildSelection(t *testing.T) {
 		t.Errorf("output does not say what it wrote:\n%s", stdout.String())
 	}
 }
+
+// TestUndrawableCharacterStopsTheBuild: a character no bundled font can
+// draw, or one the PDF writer cannot take (above U+FFFF), is an error
+// naming the language, the message and the code point, before any PDF is
+// written.
+func TestUndrawableCharacterStopsTheBuild(t *testing.T) {
+	cases := []struct{ name, char, code string }{
+		{"emoji", "😀", "U+1F600"},
+		{"no font", "ꦄ", "U+A984"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			museum := copySample(t)
+			edit(t, filepath.Join(museum, "locales", "pl.toml"), `other = "Pokój przesłuchań"`, `other = "Pokój przesłuchań `+c.char+`"`)
+			out := t.TempDir()
+			var stdout, stderr bytes.Buffer
+			code := run([]string{"build", "--museum", museum, "--out", out}, &stdout, &stderr)
+			if code != 1 {
+				t.Fatalf("exit %d, want 1", code)
+			}
+			msg := stderr.String()
+			for _, want := range []string{"locales/pl.toml", "(pl", "floor1.interrogation.title", c.code} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("error %q does not name %q", msg, want)
+				}
+			}
+			entries, _ := os.ReadDir(out)
+			if len(entries) != 0 {
+				t.Errorf("a failed build wrote %d entries", len(entries))
+			}
+		})
+	}
+}

@@ -143,7 +143,7 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 				j := jobs[i]
 				doc, err := comp.Compose(j.pamphlet)
 				if err != nil {
-					errs[i] = fmt.Errorf("%s (%s, %s): %w", p.Catalogs[j.lang].Path, j.lang, j.floor, err)
+					errs[i] = locate(p, j.lang, j.floor, err)
 					continue
 				}
 				results[i], errs[i] = render(doc, j.lang, j.floor, opt)
@@ -167,6 +167,24 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 		}
 	}
 	return written, nil
+}
+
+// locate prefixes a composition error with the catalog file and line of
+// the message it concerns, so a volunteer can go straight there.
+func locate(p *project.Project, lang, floor string, err error) error {
+	cat := p.Catalogs[lang]
+	where := cat.Path
+	var te *compose.TextError
+	if errors.As(err, &te) {
+		where = cat.Where(te.ID)
+		err = fmt.Errorf("message %s (%s, %s): %w", te.ID, lang, floor, te.Err)
+	} else {
+		err = fmt.Errorf("%s, %s: %w", lang, floor, err)
+	}
+	if p.Dir != "" {
+		where = filepath.Join(p.Dir, where)
+	}
+	return fmt.Errorf("%s: %w", where, err)
 }
 
 // render draws a composed pamphlet, and its booklet when asked, in memory.

@@ -1,0 +1,75 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"pamphlet/internal/project"
+	"pamphlet/internal/resolve"
+)
+
+func TestWriteFileAtomicReplacesWhole(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sub", "x.pdf")
+	if err := WriteFileAtomic(path, []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteFileAtomic(path, []byte("second")); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if string(got) != "second" || len(entries) != 1 {
+		t.Errorf("content %q, %d files (temporary files left behind?)", got, len(entries))
+	}
+}
+
+func TestDateFromEnv(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	if d, _ := DateFromEnv(); !d.Equal(DefaultDate) {
+		t.Errorf("unset: %v", d)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "86400")
+	if d, _ := DateFromEnv(); d.Unix() != 86400 {
+		t.Errorf("86400: %v", d)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if _, err := DateFromEnv(); err == nil {
+		t.Error("a non-number is accepted")
+	}
+}
+
+// BenchmarkBuildSample builds every language × floor of the sample (48
+// pamphlets) into a temporary directory, as `pamphlet build` does.
+func BenchmarkBuildSample(b *testing.B) {
+	p, err := project.Open("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := b.TempDir()
+	pol := resolve.Policy{Missing: "fail", Stale: "use", Pivot: "en"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(p, Options{Out: out, Policy: pol, Date: DefaultDate}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuildOnePamphlet is the cost of one Latin pamphlet, fonts
+// loaded per document included.
+func BenchmarkBuildOnePamphlet(b *testing.B) {
+	p, err := project.Open("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := b.TempDir()
+	pol := resolve.Policy{Missing: "fail", Stale: "use"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Build(p, Options{Langs: []string{"en"}, Floors: []string{"floor1"}, Out: out, Policy: pol, Date: DefaultDate}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
