@@ -13,10 +13,11 @@ type breaks struct {
 	mandatory []bool
 }
 
-// breakOpportunities runs the UAX #14 line breaking algorithm. Korean is
-// tailored the way Korean is typeset: a word (Hangul, with any digits or
-// Latin letters attached, as in "1943년") is not broken inside, only at
-// spaces and punctuation, like CSS word-break: keep-all.
+// breakOpportunities runs the UAX #14 line breaking algorithm, with two
+// tailorings. Korean is set the way Korean is typeset: a word (Hangul, with
+// any digits or Latin letters attached, as in "1943년") is not broken
+// inside, only at spaces and punctuation, like CSS word-break: keep-all.
+// In Japanese and Chinese a number stays with the counter after it.
 func (s *Setter) breakOpportunities(runes []rune) breaks {
 	b := breaks{allowed: make([]bool, len(runes)+1), mandatory: make([]bool, len(runes)+1)}
 	var seg segmenter.Segmenter
@@ -28,15 +29,21 @@ func (s *Setter) breakOpportunities(runes []rune) breaks {
 		b.allowed[end] = true
 		b.mandatory[end] = l.IsMandatoryBreak
 	}
-	if s.korean {
-		for i := 1; i < len(runes); i++ {
-			if isWordChar(runes[i-1]) && isWordChar(runes[i]) {
-				b.allowed[i] = false
-			}
+	for i := 1; i < len(runes); i++ {
+		switch {
+		case s.korean && isWordChar(runes[i-1]) && isWordChar(runes[i]):
+			b.allowed[i] = false
+		case s.cjk && unicode.IsDigit(runes[i-1]) && isIdeograph(runes[i]):
+			// A number keeps its counter: 1943年, 145号 (UAX #14 would
+			// allow a break between them; Japanese and Chinese typesetting
+			// does not).
+			b.allowed[i] = false
 		}
 	}
 	return b
 }
+
+func isIdeograph(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || isMark(r) }
 

@@ -80,6 +80,7 @@ type Setter struct {
 	lang   language.Tag
 	rtl    bool
 	korean bool
+	cjk    bool // Japanese or Chinese
 	chains map[string][]*fonts.Face
 	shaper arabicShaper
 	bidi   bidi.Paragraph
@@ -93,6 +94,7 @@ func NewSetter(lang language.Tag, chains map[string][]*fonts.Face) *Setter {
 		lang:   lang,
 		rtl:    IsRTL(lang),
 		korean: base.String() == "ko",
+		cjk:    base.String() == "ja" || base.String() == "zh",
 		chains: chains,
 		shaper: newArabicShaper(lang),
 	}
