@@ -29,6 +29,11 @@ type Face struct {
 	File    string
 	Licence string
 	Data    []byte
+	// Embolden, when above zero, draws the face with an outline stroke of
+	// that fraction of the type size: a synthetic bold for scripts whose
+	// bundled font has no bold face (the CJK font), so headings still
+	// stand out from the text.
+	Embolden float64
 
 	font *font.Font
 
@@ -112,8 +117,9 @@ type Set struct {
 
 type config struct {
 	Faces map[string]struct {
-		File    string `toml:"file"`
-		Licence string `toml:"licence"`
+		File     string  `toml:"file"`
+		Licence  string  `toml:"licence"`
+		Embolden float64 `toml:"embolden"`
 	} `toml:"faces"`
 	Families map[string]map[string][]string `toml:"families"`
 }
@@ -151,6 +157,10 @@ func Load(fsys fs.FS) (*Set, error) {
 			return nil, err
 		}
 		face.Licence = fc.Licence
+		if fc.Embolden < 0 || fc.Embolden > 0.1 {
+			return nil, fmt.Errorf("%s: face %q: embolden = %g: use a small fraction of the size, 0.01 to 0.05", cfgPath, name, fc.Embolden)
+		}
+		face.Embolden = fc.Embolden
 		set.Faces[name] = face
 	}
 	if _, ok := set.families["default"]; !ok {

@@ -104,6 +104,15 @@ func drawLine(pdf *fpdf.Fpdf, line typeset.PlacedLine) {
 	for _, r := range line.Runs {
 		pdf.SetFont(r.Face.Name, "", r.Size)
 		pdf.SetTextColor(line.Grey, line.Grey, line.Grey)
+		if r.Face.Embolden > 0 {
+			// Text rendering mode 2 fills and strokes the glyphs: a
+			// synthetic bold, the stroke in the text's own grey.
+			pdf.SetDrawColor(line.Grey, line.Grey, line.Grey)
+			pdf.RawWriteStr(fmt.Sprintf("2 Tr %.2f w", r.Size*r.Face.Embolden))
+		}
 		pdf.Text(r.X, line.Y, r.Text)
+		if r.Face.Embolden > 0 {
+			pdf.RawWriteStr("0 Tr")
+		}
 	}
 }
