@@ -57,3 +57,33 @@ func TestBooklet(t *testing.T) {
 		})
 	}
 }
+
+// TestLargePrintLayout builds with another layout: A4 pages, file names
+// carrying the layout's name, every panel title still there.
+func TestLargePrintLayout(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--layout", "large", "--lang", "ru", "--floor", "floor3", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	path := filepath.Join(out, "ru", "floor3-large.pdf")
+	for i, s := range pdfcheck.PageSizes(t, path) {
+		if math.Abs(s[0]-595.28) > 1 || math.Abs(s[1]-841.89) > 1 {
+			t.Errorf("page %d is %.1f x %.1f pt, want A4", i+1, s[0], s[1])
+		}
+	}
+	p := openSample(t)
+	text := comparable("ru", pdfcheck.Text(t, path))
+	floor, _ := p.Museum.Floor("floor3")
+	for _, room := range floor.Rooms {
+		for _, panel := range room.Panels {
+			if title := p.Catalogs["ru"].Messages[panel+".title"].Text(); !strings.Contains(text, comparable("ru", title)) {
+				t.Errorf("large print lacks panel title %q", title)
+			}
+		}
+	}
+	var stderr2 bytes.Buffer
+	if code := run([]string{"build", "--layout", "tiny", "--out", out}, &stdout, &stderr2); code != 1 || !strings.Contains(stderr2.String(), "available: a5, large") {
+		t.Errorf("unknown layout: exit %d, %s", code, stderr2.String())
+	}
+}

@@ -23,6 +23,7 @@ func newBuildCmd(stdout io.Writer) *cobra.Command {
 		strict    bool
 		jobs      int
 		booklet   bool
+		layoutArg string
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -62,7 +63,7 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 			if err != nil {
 				return usageError{err}
 			}
-			results, err := build.Build(p, build.Options{
+			opts := build.Options{
 				Langs: splitList(langs), Floors: splitList(floors), Out: out,
 				Policy: pol, Date: date, Jobs: jobs, Booklet: booklet,
 				Progress: func(r build.Result) {
@@ -72,7 +73,14 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 					}
 					fmt.Fprintf(stdout, "wrote %s  (%d %s, %d KB)\n", r.Path, r.Pages, unit, (r.Bytes+512)/1024)
 				},
-			})
+			}
+			if layoutArg != "" && layoutArg != p.Museum.Layout {
+				if opts.Layout, err = p.LoadLayout(layoutArg); err != nil {
+					return err
+				}
+				opts.Suffix = "-" + layoutArg
+			}
+			results, err := build.Build(p, opts)
 			if err != nil {
 				return err
 			}
@@ -89,6 +97,7 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 	f.StringVar(&stale, "stale", "", "a translation whose source changed: use | mark | fail (default: museum.toml's policy)")
 	f.BoolVar(&strict, "strict", false, "CI mode: fail on any missing or stale message")
 	f.IntVar(&jobs, "jobs", 0, "pamphlets built in parallel (default: one per CPU)")
+	f.StringVar(&layoutArg, "layout", "", "layout from layouts/ to use instead of museum.toml's (e.g. large: A4 large print); files get its name: FLOOR-large.pdf")
 	f.BoolVar(&booklet, "booklet", false, "also write LANG/FLOOR-booklet.pdf: two pages per sheet side, for double-sided printing (flip on the short edge), folding and stapling; right-to-left pamphlets are bound on the right")
 	return cmd
 }

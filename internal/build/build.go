@@ -18,6 +18,7 @@ import (
 
 	"pamphlet/internal/compose"
 	"pamphlet/internal/impose"
+	"pamphlet/internal/layout"
 	"pamphlet/internal/pdfdraw"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
@@ -36,6 +37,11 @@ type Options struct {
 	Policy resolve.Policy
 	Date   time.Time
 	Jobs   int // parallel workers; 0 means one per CPU
+	// Layout, when set, replaces the museum's layout, and Suffix is added
+	// to the file names (LANG/FLOOR-large.pdf), so that the pamphlets of
+	// several layouts can sit side by side.
+	Layout *layout.Layout
+	Suffix string
 	// Booklet also writes LANG/FLOOR-booklet.pdf: the pages imposed two to
 	// a sheet for double-sided printing, folding and stapling.
 	Booklet bool
@@ -122,7 +128,11 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	comp := &compose.Composer{Layout: p.Layout, Fonts: p.Fonts}
+	lay := p.Layout
+	if opt.Layout != nil {
+		lay = opt.Layout
+	}
+	comp := &compose.Composer{Layout: lay, Fonts: p.Fonts}
 	results := make([][]Result, len(jobs))
 	errs := make([]error, len(jobs))
 	var next int
@@ -200,7 +210,7 @@ func render(doc *typeset.Document, lang, floor string, opt Options) ([]Result, e
 			Pages: len(d.Pages), Bytes: buf.Len(), pdf: buf.Bytes(),
 		}, nil
 	}
-	r, err := draw(doc, floor+".pdf")
+	r, err := draw(doc, floor+opt.Suffix+".pdf")
 	if err != nil || !opt.Booklet {
 		return []Result{r}, err
 	}
@@ -208,7 +218,7 @@ func render(doc *typeset.Document, lang, floor string, opt Options) ([]Result, e
 	if err != nil {
 		return nil, err
 	}
-	b, err := draw(sheets, floor+"-booklet.pdf")
+	b, err := draw(sheets, floor+opt.Suffix+"-booklet.pdf")
 	return []Result{r, b}, err
 }
 

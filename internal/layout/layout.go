@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"path"
 	"sort"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 )
@@ -61,7 +62,7 @@ func Load(fsys fs.FS, name string) (*Layout, error) {
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: layout %q not found (museum.toml names it; available: %v)", p, name, Available(fsys))
+			return nil, fmt.Errorf("%s: layout %q not found (available: %s)", p, name, strings.Join(Available(fsys), ", "))
 		}
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}

@@ -86,20 +86,30 @@ func Load(fsys fs.FS) (*Project, error) {
 				museum.FileName, lineOf(data, ref), ref.Where, ref.ID, src.Path)
 		}
 	}
-	lay, err := layout.Load(fsys, m.Layout)
-	if err != nil {
-		return nil, err
-	}
 	fs, err := fonts.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
-	for name, st := range lay.Styles {
-		if _, err := fs.Chain(src.Lang, st.Family); err != nil {
-			return nil, fmt.Errorf("layouts/%s.toml: [styles.%s] family %q is not in fonts/fonts.toml", m.Layout, name, st.Family)
+	p := &Project{FS: fsys, Museum: m, Catalogs: cats, Fonts: fs}
+	if p.Layout, err = p.LoadLayout(m.Layout); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// LoadLayout reads layouts/NAME.toml and checks that the fonts have every
+// family its styles name.
+func (p *Project) LoadLayout(name string) (*layout.Layout, error) {
+	lay, err := layout.Load(p.FS, name)
+	if err != nil {
+		return nil, err
+	}
+	for style, st := range lay.Styles {
+		if _, err := p.Fonts.Chain(p.Catalogs[p.Museum.Source].Lang, st.Family); err != nil {
+			return nil, fmt.Errorf("layouts/%s.toml: [styles.%s] family %q is not in fonts/fonts.toml", name, style, st.Family)
 		}
 	}
-	return &Project{FS: fsys, Museum: m, Catalogs: cats, Layout: lay, Fonts: fs}, nil
+	return lay, nil
 }
 
 // lineOf finds the line in museum.toml that asked for a message: the
