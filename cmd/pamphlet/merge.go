@@ -21,6 +21,11 @@ import (
 	"pamphlet/internal/worksheet"
 )
 
+// writeAtomic writes a catalog; tests replace it to simulate a crash.
+var writeAtomic = defaultWriteAtomic
+
+var defaultWriteAtomic = build.WriteFileAtomic
+
 func newMergeCmd(stdout, stderr io.Writer) *cobra.Command {
 	var museumDir string
 	cmd := &cobra.Command{
@@ -106,7 +111,7 @@ again changes nothing.`,
 				if err := verifyMerge(cat, after, plan.Updates); err != nil {
 					return fmt.Errorf("%s: refusing to write: %v; nothing was written", rel, err)
 				}
-				if err := build.WriteFileAtomic(path, updated); err != nil {
+				if err := writeAtomic(path, updated); err != nil {
 					return err
 				}
 			}

@@ -211,10 +211,16 @@ func (rs *run) resolve(id string, count int) Text {
 	case "pivot":
 		for _, fb := range rs.fallbackChain() {
 			c := rs.r.Catalogs[fb]
-			if m := c.Messages[id]; m != nil && (c == rs.source || i18n.StatusOf(src, m) == i18n.Translated) {
+			if m := c.Messages[id]; m != nil && (c == rs.source || current(src, m)) {
+				// The source gets the "untranslated" note; another language
+				// is named, unless it is a parent of the pamphlet's own (a
+				// Swiss German reader needs no note on a German text).
 				note := rs.note("ui.untranslated")
 				if c != rs.source {
-					note = "(" + display.Tags(rs.tag).Name(c.Lang) + ")"
+					note = ""
+					if !rs.isParent(c.Lang) {
+						note = "(" + display.Tags(rs.tag).Name(c.Lang) + ")"
+					}
 				}
 				return rs.render(m, id, count, c.Lang, status, note)
 			}
@@ -245,12 +251,36 @@ func (rs *run) fallbackChain() []string {
 	return chain
 }
 
-// note returns a UI message in the pamphlet's language, or in the pivot
-// language if the catalog lacks it (a marker must never be in Italian
-// while the pamphlet is not).
+// current reports whether a fallback language's message was made from the
+// current source (a translation identical to the source, such as a proper
+// name, counts).
+func current(src, m *i18n.Message) bool {
+	s := i18n.StatusOf(src, m)
+	return s == i18n.Translated || s == i18n.Identical
+}
+
+// isParent reports whether tag is one of the pamphlet language's parents
+// (de for de-CH).
+func (rs *run) isParent(tag language.Tag) bool {
+	for t := rs.tag.Parent(); t != language.Und; t = t.Parent() {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
+// note returns a UI message in the pamphlet's language, else in one of
+// its parent languages (de for de-CH), else in the pivot language: a
+// marker should be in Italian only when nothing else is at hand.
 func (rs *run) note(id string) string {
-	for _, c := range []*i18n.Catalog{rs.cat, rs.r.Catalogs[rs.r.Policy.Pivot], rs.source} {
-		if c != nil && c.Messages[id] != nil {
+	cats := []*i18n.Catalog{rs.cat}
+	for t := rs.tag.Parent(); t != language.Und; t = t.Parent() {
+		cats = append(cats, rs.r.Catalogs[t.String()])
+	}
+	cats = append(cats, rs.r.Catalogs[rs.r.Policy.Pivot], rs.source)
+	for _, c := range cats {
+		if c != nil && c.Messages[id] != nil && c.Messages[id].Text() != "" {
 			return c.Messages[id].Text()
 		}
 	}

@@ -1,0 +1,134 @@
+package qa
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"pamphlet"
+	"pamphlet/internal/fonts"
+	"pamphlet/internal/layout"
+	"pamphlet/internal/museum"
+)
+
+// fixture loads testdata/NAME: the shared museum.toml and it.toml plus
+// the fixture's own catalogs, with the bundled fonts and A5 layout.
+func fixture(t *testing.T, name string) *Input {
+	t.Helper()
+	read := func(p string) []byte {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	m, err := museum.Parse(read("testdata/museum.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs, err := fonts.Load(pamphlet.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lay, err := layout.Load(pamphlet.Sample, "a5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &Input{Museum: m, Fonts: fs, Layout: lay, Files: map[string][]byte{"locales/it.toml": read("testdata/it.toml")}}
+	files, _ := filepath.Glob(filepath.Join("testdata", name, "*.toml"))
+	if len(files) == 0 {
+		t.Fatalf("testdata/%s has no catalogs", name)
+	}
+	for _, f := range files {
+		in.Files["locales/"+filepath.Base(f)] = read(f)
+	}
+	return in
+}
+
+// TestEveryRuleHasAFailingFixture runs each fixture in testdata/RULE and
+// expects findings of that rule only, each naming file, line, language and
+// (but for file-level ones) the message.
+func TestEveryRuleHasAFailingFixture(t *testing.T) {
+	for _, rule := range Rules {
+		t.Run(rule.Name, func(t *testing.T) {
+			res := Check(fixture(t, rule.Name))
+			if len(res.Findings) == 0 {
+				t.Fatalf("no finding; want %s", rule.Name)
+			}
+			for _, f := range res.Findings {
+				if f.Rule != rule.Name {
+					t.Errorf("unexpected finding %s", f)
+				}
+				if f.Severity != rule.Severity {
+					t.Errorf("%s: severity %s, want %s", f, f.Severity, rule.Severity)
+				}
+				if f.File != "locales/pl.toml" || f.Lang != "pl" || f.Line == 0 {
+					t.Errorf("%s: want file locales/pl.toml, language pl and a line", f)
+				}
+				if f.ID == "" && rule.Name != Syntax && rule.Name != Meta {
+					t.Errorf("%s: no message ID", f)
+				}
+			}
+			wantErrors := 0
+			if rule.Severity == Error {
+				wantErrors = len(res.Findings)
+			}
+			if res.Errors != wantErrors {
+				t.Errorf("Errors = %d, want %d", res.Errors, wantErrors)
+			}
+		})
+	}
+}
+
+func TestCleanAndSilenced(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		silenced int
+	}{
+		{"clean", 0},
+		{"silenced", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := Check(fixture(t, tc.name))
+			for _, f := range res.Findings {
+				t.Errorf("unexpected finding %s", f)
+			}
+			if len(res.Silenced) != tc.silenced {
+				t.Fatalf("silenced %d, want %d", len(res.Silenced), tc.silenced)
+			}
+			if tc.silenced > 0 && res.Silenced[0].Reason != "the name of a building" {
+				t.Errorf("silenced finding lost its reason: %+v", res.Silenced[0])
+			}
+		})
+	}
+}
+
+func TestEndPunct(t *testing.T) {
+	for _, tc := range []struct{ lang, text, want string }{
+		{"it", "Fine.", "a full stop"},
+		{"ja", "終わり。", "a full stop"},
+		{"it", "«Fine.»", "a full stop"},
+		{"it", "Perché?", "a question mark"},
+		{"el", "Γιατί;", "a question mark"},
+		{"it", "Nota;", "a semicolon"},
+		{"ar", "لماذا؟", "a question mark"},
+		{"it", "E poi...", "an ellipsis"},
+		{"it", "Titolo", "no punctuation"},
+	} {
+		if got := endPunct(tc.text, mustTag(tc.lang)); got != tc.want {
+			t.Errorf("endPunct(%q, %s) = %s, want %s", tc.text, tc.lang, got, tc.want)
+		}
+	}
+}
+
+func TestMarkupAndPlaceholders(t *testing.T) {
+	if got := markup(`a <b>x</b> <i class="k">y</I>`); len(got) != 4 || got[0] != "</b>" {
+		t.Errorf("markup = %v", got)
+	}
+	p := placeholders("{{ .Count }} of {{.Year}} {{- .X -}}")
+	for _, want := range []string{"{{.Count}}", "{{.Year}}", "{{.X}}"} {
+		if !p[want] {
+			t.Errorf("placeholders lack %s: %v", want, p)
+		}
+	}
+}
