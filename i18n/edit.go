@@ -161,7 +161,15 @@ func SetMessages(path string, data []byte, updates map[string]Update, order []st
 	// New messages, anchored after their predecessor in order.
 	tail := len(lines) - 1
 	if metaTail >= 0 {
+		// Before the trailing [_meta] tables and the comments that
+		// introduce them.
 		tail = metaTail - 1
+		for tail >= 0 {
+			if s := strings.TrimSpace(lines[tail]); s != "" && s[0] != '#' {
+				break
+			}
+			tail--
+		}
 	}
 	anchorOf := map[string]int{}
 	placed := map[string]bool{}

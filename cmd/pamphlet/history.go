@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"pamphlet"
 	"pamphlet/i18n"
 	"pamphlet/internal/build"
 )
@@ -20,7 +21,11 @@ import (
 // not fail because the history cannot be written.
 func recordHistory(dir string, src *i18n.Catalog, extra []*i18n.Message, stderr io.Writer) *i18n.History {
 	if dir == "" {
-		h := i18n.NewHistory()
+		// The embedded sample carries its history; it is read-only.
+		h, err := i18n.LoadHistory(pamphlet.Sample)
+		if err != nil {
+			h = i18n.NewHistory()
+		}
 		h.Add(src)
 		return h
 	}
