@@ -64,5 +64,6 @@ Museo Storico della Liberazione, Via Tasso 145, Rome.`,
 		return usageError{fmt.Errorf("%w (see pamphlet %s --help)", err, c.Name())}
 	})
 	root.AddCommand(newBuildCmd(stdout), newConfirmCmd(stdout), newStatusCmd(stdout, stderr), newCheckCmd(stdout, stderr), newTranslateCmd(stdout, stderr), newMergeCmd(stdout, stderr))
+	root.AddCommand(newInitCmd(stdout))
 	return root
 }
