@@ -7,10 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"strings"
 
-	"pamphlet"
 	"pamphlet/i18n"
 	"pamphlet/internal/fonts"
 	"pamphlet/internal/layout"
@@ -40,19 +38,9 @@ func (p *Project) Name() string {
 // A museum directory may leave out layouts/ and fonts/, or any file in
 // them: the bundled ones are used instead.
 func Open(dir string) (*Project, error) {
-	fsys := fs.FS(pamphlet.Sample)
-	if dir != "" {
-		st, err := os.Stat(dir)
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: museum directory not found", dir)
-			}
-			return nil, err
-		}
-		if !st.IsDir() {
-			return nil, fmt.Errorf("%s: not a directory (--museum takes the folder that holds museum.toml)", dir)
-		}
-		fsys = overlay{own: os.DirFS(dir), bundled: pamphlet.Sample}
+	fsys, err := FS(dir)
+	if err != nil {
+		return nil, err
 	}
 	p, err := Load(fsys)
 	if err != nil {
