@@ -277,3 +277,51 @@ func TestSourceDateEpoch(t *testing.T) {
 		t.Errorf("CreationDate = %q, want 4 June 2024 from SOURCE_DATE_EPOCH", info["CreationDate"])
 	}
 }
+
+// TestTextStaysInsideTheMargins reads every word's box back from every
+// pamphlet: nothing may stick out of the text column into the margins or
+// off the page (clipped text), and no two lines may overlap.
+func TestTextStaysInsideTheMargins(t *testing.T) {
+	out := sampleBuild(t)
+	p := openSample(t)
+	l := p.Layout
+	minSide := min(l.InnerPt(), l.OuterPt())
+	for _, lang := range p.Languages() {
+		for _, floor := range p.Museum.FloorIDs() {
+			path := filepath.Join(out, lang, floor+".pdf")
+			words := pdfcheck.Words(t, path)
+			if len(words) < 20 {
+				t.Fatalf("%s %s: only %d words read", lang, floor, len(words))
+			}
+			for _, w := range words {
+				if w.XMin < minSide-1 || w.XMax > l.PageWidthPt()-minSide+1 || w.YMin < l.TopPt()-12 || w.YMax > l.PageHeightPt()-l.BottomPt()/2+4 {
+					t.Errorf("%s %s page %d: %q at x %.0f–%.0f, y %.0f–%.0f is outside the text area", lang, floor, w.Page, w.Text, w.XMin, w.XMax, w.YMin, w.YMax)
+				}
+			}
+			// Lines: words that share a baseline band; bands of one page
+			// must not overlap vertically by more than a descender.
+			type band struct{ top, bottom float64 }
+			bands := map[int]map[float64]band{}
+			for _, w := range words {
+				if bands[w.Page] == nil {
+					bands[w.Page] = map[float64]band{}
+				}
+				b := bands[w.Page][w.YMax]
+				if b.bottom == 0 || w.YMin < b.top {
+					b.top = w.YMin
+				}
+				b.bottom = w.YMax
+				bands[w.Page][w.YMax] = b
+			}
+			for page, bs := range bands {
+				for y1, b1 := range bs {
+					for y2, b2 := range bs {
+						if y1 < y2 && b1.bottom-b2.top > 0.45*(b1.bottom-b1.top) && b2.bottom-b1.top > 0 {
+							t.Errorf("%s %s page %d: lines at %.1f and %.1f overlap", lang, floor, page, y1, y2)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -264,3 +264,35 @@ func RegionText(t testing.TB, path string, page int, x, y, w, h float64) string 
 	return output(t, "pdftotext", "-enc", "UTF-8", "-f", p, "-l", p, "-r", "72",
 		"-x", strconv.Itoa(int(x)), "-y", strconv.Itoa(int(y)), "-W", strconv.Itoa(int(w)), "-H", strconv.Itoa(int(h)), path, "-")
 }
+
+// Word is a word's box on a page, as pdftotext -bbox reports it (points,
+// from the top-left corner).
+type Word struct {
+	Page                   int
+	XMin, YMin, XMax, YMax float64
+	Text                   string
+}
+
+var (
+	pageTag = regexp.MustCompile(`<page width="([\d.]+)" height="([\d.]+)">`)
+	wordTag = regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>`)
+)
+
+// Words lists every word of the document with its box.
+func Words(t testing.TB, path string) []Word {
+	t.Helper()
+	RequireTool(t, "pdftotext")
+	var words []Word
+	page := 0
+	for _, line := range strings.Split(output(t, "pdftotext", "-bbox", path, "-"), "\n") {
+		if pageTag.MatchString(line) {
+			page++
+			continue
+		}
+		if m := wordTag.FindStringSubmatch(line); m != nil {
+			f := func(s string) float64 { v, _ := strconv.ParseFloat(s, 64); return v }
+			words = append(words, Word{page, f(m[1]), f(m[2]), f(m[3]), f(m[4]), m[5]})
+		}
+	}
+	return words
+}
