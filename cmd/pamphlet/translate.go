@@ -88,7 +88,7 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
 				return err
 			}
 			if _, err := os.Stat(out); err == nil && !force {
-				return fmt.Errorf("%s already exists and may hold translations not merged yet: merge it first (pamphlet merge %s), or choose another --out, or use --force to replace it", out, out)
+				return fmt.Errorf("%s already exists and may hold translations not merged yet: merge it first (pamphlet merge %s%s), or choose another --out, or use --force to replace it", out, out, museumFlag(museumDir))
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
