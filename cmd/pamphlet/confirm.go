@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"sort"
 
 	"github.com/spf13/cobra"
 
@@ -14,7 +13,7 @@ import (
 	"pamphlet/internal/project"
 )
 
-func newConfirmCmd(stdout io.Writer) *cobra.Command {
+func newConfirmCmd(stdout, stderr io.Writer) *cobra.Command {
 	var museumDir string
 	var all bool
 	cmd := &cobra.Command{
@@ -50,6 +49,8 @@ stays byte for byte as it was.`,
 				return usageError{fmt.Errorf("name the messages to confirm, or use --all")}
 			}
 			src, cat := p.Catalogs[p.Museum.Source], p.Catalogs[lang]
+			// The Italian confirmed now is what later staleness refers to.
+			recordHistory(museumDir, src, nil, stderr)
 			if all {
 				for _, id := range cat.IDs() {
 					if _, ok := src.Messages[id]; ok && i18n.StatusOf(src.Messages[id], cat.Messages[id]) == i18n.Stale {
@@ -83,7 +84,6 @@ stays byte for byte as it was.`,
 			if err := build.WriteFileAtomic(path, updated); err != nil {
 				return err
 			}
-			sort.Strings(ids)
 			fmt.Fprintf(stdout, "confirmed %d message(s) in %s\n", len(hashes), cat.Path)
 			return nil
 		},
