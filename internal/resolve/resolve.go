@@ -295,6 +295,11 @@ func (rs *run) fail(id, why string) {
 // with go-i18n, in the language the text is in.
 func (rs *run) render(m *i18n.Message, id string, count int, tag language.Tag, status i18n.Status, note string) Text {
 	t := Text{ID: id, Lang: tag, Status: status, Note: note}
+	if count < 0 && !strings.Contains(m.Text(), "{{") {
+		// Plain text: nothing for a template or plural rule to do.
+		t.Value = m.Text()
+		return t
+	}
 	bundle := goi18n.NewBundle(tag)
 	if err := bundle.AddMessages(tag, m.GoI18n()); err != nil {
 		rs.fail(id, err.Error())
