@@ -7,7 +7,6 @@ package fonts
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io/fs"
 	"math"
@@ -15,9 +14,10 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/BurntSushi/toml"
 	"github.com/go-text/typesetting/font"
 	"golang.org/x/text/language"
+
+	"pamphlet/internal/tomlfile"
 )
 
 // Dir holds a museum's fonts and fonts.toml.
@@ -132,12 +132,8 @@ func Load(fsys fs.FS) (*Set, error) {
 		return nil, fmt.Errorf("%s: %w", cfgPath, err)
 	}
 	var cfg config
-	if _, err := toml.Decode(string(data), &cfg); err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("%s:%d: malformed TOML: %s", cfgPath, perr.Position.Line, perr.Message)
-		}
-		return nil, fmt.Errorf("%s: %v", cfgPath, err)
+	if err := tomlfile.Decode(cfgPath, data, &cfg); err != nil {
+		return nil, err
 	}
 	set := &Set{Faces: map[string]*Face{}, families: cfg.Families}
 	names := make([]string, 0, len(cfg.Faces))

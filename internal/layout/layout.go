@@ -11,7 +11,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/BurntSushi/toml"
+	"pamphlet/internal/tomlfile"
 )
 
 // Dir holds the layout templates.
@@ -67,16 +67,8 @@ func Load(fsys fs.FS, name string) (*Layout, error) {
 		return nil, fmt.Errorf("%s: %w", p, err)
 	}
 	var l Layout
-	md, err := toml.Decode(string(data), &l)
-	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("%s:%d: malformed TOML: %s", p, perr.Position.Line, perr.Message)
-		}
-		return nil, fmt.Errorf("%s: %v", p, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %q", p, und[0].String())
+	if err := tomlfile.Decode(p, data, &l); err != nil {
+		return nil, err
 	}
 	if err := l.validate(); err != nil {
 		return nil, fmt.Errorf("%s: %v", p, err)

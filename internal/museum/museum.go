@@ -10,7 +10,7 @@ import (
 	"regexp"
 	"strings"
 
-	"github.com/BurntSushi/toml"
+	"pamphlet/internal/tomlfile"
 )
 
 // FileName is the museum description at the root of a museum directory.
@@ -137,16 +137,8 @@ func Load(fsys fs.FS) (*Museum, error) {
 // Parse decodes and checks a museum description.
 func Parse(data []byte) (*Museum, error) {
 	var m Museum
-	md, err := toml.Decode(string(data), &m)
-	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, fmt.Errorf("%s:%d: malformed TOML: %s", FileName, perr.Position.Line, perr.Message)
-		}
-		return nil, fmt.Errorf("%s: %v", FileName, err)
-	}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, fmt.Errorf("%s:%d: unknown key %q (check its spelling against README's museum.toml reference)", FileName, lineOfKey(data, und[0]), und[0].String())
+	if err := tomlfile.Decode(FileName, data, &m); err != nil {
+		return nil, err
 	}
 	m.applyDefaults()
 	if err := m.validate(data); err != nil {
@@ -172,7 +164,7 @@ func (m *Museum) applyDefaults() {
 
 func (m *Museum) validate(data []byte) error {
 	fail := func(needle, format string, args ...any) error {
-		return fmt.Errorf("%s:%d: %s", FileName, lineOf(data, needle), fmt.Sprintf(format, args...))
+		return fmt.Errorf("%s:%d: %s", FileName, tomlfile.LineOf(data, needle), fmt.Sprintf(format, args...))
 	}
 	if m.Name == "" {
 		return fail("", "missing `name`: the message ID of the museum's name")
@@ -233,23 +225,4 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// lineOf returns the 1-based line of the first occurrence of needle, or 1.
-func lineOf(data []byte, needle string) int {
-	if needle == "" {
-		return 1
-	}
-	i := strings.Index(string(data), needle)
-	if i < 0 {
-		return 1
-	}
-	return 1 + strings.Count(string(data[:i]), "\n")
-}
-
-func lineOfKey(data []byte, k toml.Key) int {
-	if len(k) == 0 {
-		return 1
-	}
-	return lineOf(data, k[len(k)-1])
 }

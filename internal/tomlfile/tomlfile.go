@@ -1,0 +1,45 @@
+// Package tomlfile decodes the project's configuration files (museum.toml,
+// layouts, fonts.toml) strictly, and words their errors one way for all of
+// them: "path:line: what is wrong", so a museum's staff can go straight to
+// the line.
+package tomlfile
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Decode decodes data, read from path, into v. Malformed TOML and keys v
+// has no field for (a misspelt key would otherwise be silently ignored)
+// are errors naming the file and line.
+func Decode(path string, data []byte, v any) error {
+	md, err := toml.Decode(string(data), v)
+	if err != nil {
+		var perr toml.ParseError
+		if errors.As(err, &perr) {
+			return fmt.Errorf("%s:%d: malformed TOML: %s", path, perr.Position.Line, perr.Message)
+		}
+		return fmt.Errorf("%s: %v", path, err)
+	}
+	if und := md.Undecoded(); len(und) > 0 {
+		k := und[0]
+		return fmt.Errorf("%s:%d: unknown key %q (check its spelling against the README)", path, LineOf(data, k[len(k)-1]), k.String())
+	}
+	return nil
+}
+
+// LineOf returns the 1-based line of the first occurrence of needle in
+// data, or 1 when it does not occur.
+func LineOf(data []byte, needle string) int {
+	if needle == "" {
+		return 1
+	}
+	i := strings.Index(string(data), needle)
+	if i < 0 {
+		return 1
+	}
+	return 1 + strings.Count(string(data[:i]), "\n")
+}
