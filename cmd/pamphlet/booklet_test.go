@@ -87,3 +87,44 @@ func TestLargePrintLayout(t *testing.T) {
 		t.Errorf("unknown layout: exit %d, %s", code, stderr2.String())
 	}
 }
+
+// TestTrifold prints a floor as a letter-fold leaflet: one A4 landscape
+// sheet, the back (visitor information) in the middle of the outside, the
+// cover on its right; a floor too long for four panels is refused.
+func TestTrifold(t *testing.T) {
+	out := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"build", "--layout", "trifold", "--lang", "fr", "--floor", "floor2", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	path := filepath.Join(out, "fr", "floor2-trifold.pdf")
+	pdfcheck.Validate(t, path)
+	sizes := pdfcheck.PageSizes(t, path)
+	if len(sizes) != 2 {
+		t.Fatalf("%d sheet sides, want 2", len(sizes))
+	}
+	for _, s := range sizes {
+		if math.Abs(s[0]-841.89) > 1 || math.Abs(s[1]-595.28) > 1 {
+			t.Errorf("sheet %.1f x %.1f pt, want A4 landscape", s[0], s[1])
+		}
+	}
+	cat := openSample(t).Catalogs["fr"]
+	third := 841.89 / 3
+	middle := comparable("fr", pdfcheck.RegionText(t, path, 1, third, 0, third, 595))
+	right := comparable("fr", pdfcheck.RegionText(t, path, 1, 2*third, 0, third, 595))
+	if !strings.Contains(middle, comparable("fr", cat.Messages["visitor.heading"].Text())) {
+		t.Error("the back panel (middle of the outside) lacks the visitor information")
+	}
+	if !strings.Contains(right, comparable("fr", cat.Messages["museum.name"].Text())) {
+		t.Error("the cover panel (right of the outside) lacks the museum's name")
+	}
+
+	museum := copySample(t)
+	body := cat.Messages["floor2.cell3.front.body"].Text()
+	edit(t, filepath.Join(museum, "locales", "fr.toml"), body, strings.Repeat(body+" ", 12))
+	stderr.Reset()
+	code := run([]string{"build", "--museum", museum, "--layout", "trifold", "--lang", "fr", "--floor", "floor2", "--out", t.TempDir()}, &stdout, &stderr)
+	if code != 1 || !strings.Contains(stderr.String(), "does not fit a trifold") {
+		t.Errorf("an overlong floor: exit %d, %s", code, stderr.String())
+	}
+}

@@ -68,7 +68,7 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 				Policy: pol, Date: date, Jobs: jobs, Booklet: booklet,
 				Progress: func(r build.Result) {
 					unit := "pages"
-					if strings.HasSuffix(r.Path, "-booklet.pdf") {
+					if r.Imposed {
 						unit = "sheet sides"
 					}
 					fmt.Fprintf(stdout, "wrote %s  (%d %s, %d KB)\n", r.Path, r.Pages, unit, (r.Bytes+512)/1024)
@@ -79,6 +79,13 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 					return err
 				}
 				opts.Suffix = "-" + layoutArg
+			}
+			lay := p.Layout
+			if opts.Layout != nil {
+				lay = opts.Layout
+			}
+			if booklet && lay.Imposition != "" {
+				return usageError{fmt.Errorf("--booklet: the layout %q is printed as a %s already", lay.Name, lay.Imposition)}
 			}
 			results, err := build.Build(p, opts)
 			if err != nil {
@@ -97,7 +104,7 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 	f.StringVar(&stale, "stale", "", "a translation whose source changed: use | mark | fail (default: museum.toml's policy)")
 	f.BoolVar(&strict, "strict", false, "CI mode: fail on any missing or stale message")
 	f.IntVar(&jobs, "jobs", 0, "pamphlets built in parallel (default: one per CPU)")
-	f.StringVar(&layoutArg, "layout", "", "layout from layouts/ to use instead of museum.toml's (e.g. large: A4 large print); files get its name: FLOOR-large.pdf")
+	f.StringVar(&layoutArg, "layout", "", "layout from layouts/ to use instead of museum.toml's: large (A4 large print) or trifold (an A4 leaflet folded in three); files get its name: FLOOR-large.pdf")
 	f.BoolVar(&booklet, "booklet", false, "also write LANG/FLOOR-booklet.pdf: two pages per sheet side, for double-sided printing (flip on the short edge), folding and stapling; right-to-left pamphlets are bound on the right")
 	return cmd
 }

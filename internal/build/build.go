@@ -54,7 +54,8 @@ type Options struct {
 type Result struct {
 	Lang, Floor string
 	Path        string
-	Pages       int
+	Pages       int  // pages, or sheet sides when Imposed
+	Imposed     bool // a booklet or trifold: several pages on each sheet side
 	Bytes       int
 	pdf         []byte
 }
@@ -156,7 +157,13 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 					errs[i] = locate(p, j.lang, j.floor, err)
 					continue
 				}
-				results[i], errs[i] = render(doc, j.lang, j.floor, opt)
+				if lay.Imposition == "trifold" {
+					if doc, err = impose.Trifold(doc); err != nil {
+						errs[i] = fmt.Errorf("%s, %s: %w", j.lang, j.floor, err)
+						continue
+					}
+				}
+				results[i], errs[i] = render(doc, lay.Imposition != "", j.lang, j.floor, opt)
 			}
 		}()
 	}
@@ -197,9 +204,10 @@ func locate(p *project.Project, lang, floor string, err error) error {
 	return fmt.Errorf("%s: %w", where, err)
 }
 
-// render draws a composed pamphlet, and its booklet when asked, in memory.
-func render(doc *typeset.Document, lang, floor string, opt Options) ([]Result, error) {
-	draw := func(d *typeset.Document, name string) (Result, error) {
+// render draws a composed pamphlet (already imposed on sheets for a
+// trifold), and its booklet when asked, in memory.
+func render(doc *typeset.Document, imposed bool, lang, floor string, opt Options) ([]Result, error) {
+	draw := func(d *typeset.Document, name string, imposed bool) (Result, error) {
 		var buf bytes.Buffer
 		if err := pdfdraw.Write(&buf, d, pdfdraw.Options{Date: opt.Date, Creator: "pamphlet"}); err != nil {
 			return Result{}, fmt.Errorf("%s, %s: %w", lang, floor, err)
@@ -207,10 +215,10 @@ func render(doc *typeset.Document, lang, floor string, opt Options) ([]Result, e
 		return Result{
 			Lang: lang, Floor: floor,
 			Path:  filepath.Join(opt.Out, lang, name),
-			Pages: len(d.Pages), Bytes: buf.Len(), pdf: buf.Bytes(),
+			Pages: len(d.Pages), Imposed: imposed, Bytes: buf.Len(), pdf: buf.Bytes(),
 		}, nil
 	}
-	r, err := draw(doc, floor+opt.Suffix+".pdf")
+	r, err := draw(doc, floor+opt.Suffix+".pdf", imposed)
 	if err != nil || !opt.Booklet {
 		return []Result{r}, err
 	}
@@ -218,7 +226,7 @@ func render(doc *typeset.Document, lang, floor string, opt Options) ([]Result, e
 	if err != nil {
 		return nil, err
 	}
-	b, err := draw(sheets, floor+opt.Suffix+"-booklet.pdf")
+	b, err := draw(sheets, floor+opt.Suffix+"-booklet.pdf", true)
 	return []Result{r, b}, err
 }
 

@@ -26,18 +26,24 @@ func Booklet(doc *typeset.Document) (*typeset.Document, error) {
 		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
 	}
 	for _, side := range SheetOrder(n, doc.RTL) {
-		var sheet typeset.Page
-		for slot, p := range side {
-			dx := float64(slot) * doc.Width
-			sheet.Lines = append(sheet.Lines, shift(pages[p-1].Lines, dx)...)
-			for _, r := range pages[p-1].Rules {
-				r.X += dx
-				sheet.Rules = append(sheet.Rules, r)
-			}
-		}
-		out.Pages = append(out.Pages, sheet)
+		out.Pages = append(out.Pages, sheetSide(pages, side[:], doc.Width))
 	}
 	return out, nil
+}
+
+// sheetSide places pages (1-based numbers, left to right) side by side on
+// one side of a sheet, each page width apart.
+func sheetSide(pages []typeset.Page, order []int, width float64) typeset.Page {
+	var sheet typeset.Page
+	for slot, p := range order {
+		dx := float64(slot) * width
+		sheet.Lines = append(sheet.Lines, shift(pages[p-1].Lines, dx)...)
+		for _, r := range pages[p-1].Rules {
+			r.X += dx
+			sheet.Rules = append(sheet.Rules, r)
+		}
+	}
+	return sheet
 }
 
 // SheetOrder lists, for each sheet side in printing order, the 1-based
@@ -78,4 +84,45 @@ func shift(lines []typeset.PlacedLine, dx float64) []typeset.PlacedLine {
 		out[i] = l
 	}
 	return out
+}
+
+// TrifoldPanels is how many panels a trifold leaflet has for the inside
+// pages, between the cover and the back.
+const TrifoldPanels = 4
+
+// Trifold puts a pamphlet of at most six pages (cover, up to four inner
+// pages, back) on the two sides of one sheet three panels wide, for a
+// letter fold: the outside carries the inside flap, the back and the cover
+// (left to right), the inside carries pages 2, 3 and 4. Right-to-left
+// leaflets open the other way, so both sides are mirrored.
+func Trifold(doc *typeset.Document) (*typeset.Document, error) {
+	if inner := len(doc.Pages) - 2; inner > TrifoldPanels {
+		return nil, fmt.Errorf("does not fit a trifold: its text needs %d inner panels, a trifold has %d; shorten it, or print the a5 layout or a --booklet", inner, TrifoldPanels)
+	}
+	if len(doc.Pages) < 2 {
+		return nil, fmt.Errorf("trifold: the pamphlet has no back page")
+	}
+	// A copy: padding must not write into the pamphlet's own pages.
+	pages := append([]typeset.Page(nil), doc.Pages[:len(doc.Pages)-1]...)
+	for len(pages) < 5 {
+		pages = append(pages, typeset.Page{})
+	}
+	pages = append(pages, doc.Pages[len(doc.Pages)-1])
+	out := &typeset.Document{
+		Width: 3 * doc.Width, Height: doc.Height,
+		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
+	}
+	for _, side := range TrifoldOrder(doc.RTL) {
+		out.Pages = append(out.Pages, sheetSide(pages, side[:], doc.Width))
+	}
+	return out, nil
+}
+
+// TrifoldOrder lists the 1-based pages on the panels of the outside and
+// the inside of a trifold sheet, left to right.
+func TrifoldOrder(rtl bool) [][3]int {
+	if rtl {
+		return [][3]int{{1, 6, 5}, {4, 3, 2}}
+	}
+	return [][3]int{{5, 6, 1}, {2, 3, 4}}
 }

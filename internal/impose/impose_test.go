@@ -43,3 +43,43 @@ func TestBookletPadsBeforeTheBackCover(t *testing.T) {
 		t.Errorf("first side: %+v", first)
 	}
 }
+
+func TestTrifold(t *testing.T) {
+	doc := &typeset.Document{Width: 100, Height: 200}
+	for i := 1; i <= 4; i++ { // cover, two inner pages, back
+		doc.Pages = append(doc.Pages, typeset.Page{Lines: []typeset.PlacedLine{{Runs: []typeset.Run{{Text: fmt.Sprint(i)}}}}})
+	}
+	for _, c := range []struct {
+		rtl     bool
+		outside string
+		inside  string
+	}{
+		{false, "[ 4 1]", "[2 3 ]"}, // flap (blank), back, cover | 2, 3, blank
+		{true, "[1 4 ]", "[ 3 2]"},
+	} {
+		doc.RTL = c.rtl
+		tri, err := Trifold(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(tri.Pages) != 2 || tri.Width != 300 {
+			t.Fatalf("%d sides of width %v", len(tri.Pages), tri.Width)
+		}
+		for side, want := range []string{c.outside, c.inside} {
+			panels := make([]string, 3)
+			for _, l := range tri.Pages[side].Lines {
+				panels[int(l.Runs[0].X)/100] = l.Runs[0].Text
+			}
+			if got := fmt.Sprint(panels); got != want {
+				t.Errorf("rtl=%v side %d: panels %s, want %s", c.rtl, side+1, got, want)
+			}
+		}
+	}
+	if got := fmt.Sprint(doc.Pages[3].Lines[0].Runs[0].Text); got != "4" {
+		t.Errorf("Trifold changed the pamphlet it was given: its back page now reads %q", got)
+	}
+	long := &typeset.Document{Width: 100, Height: 200, Pages: make([]typeset.Page, 7)}
+	if _, err := Trifold(long); err == nil {
+		t.Error("seven pages accepted on a trifold")
+	}
+}

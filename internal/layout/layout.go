@@ -36,7 +36,10 @@ type Style struct {
 // written; use the Pt methods for points.
 type Layout struct {
 	Name string `toml:"name"`
-	Page struct {
+	// Imposition is how pages go onto printer sheets: "" (one page per
+	// sheet) or "trifold" (six panels on the two sides of one sheet).
+	Imposition string `toml:"imposition"`
+	Page       struct {
 		Width  float64 `toml:"width"`
 		Height float64 `toml:"height"`
 	} `toml:"page"`
@@ -88,6 +91,9 @@ func Available(fsys fs.FS) []string {
 }
 
 func (l *Layout) validate() error {
+	if l.Imposition != "" && l.Imposition != "trifold" {
+		return fmt.Errorf("imposition = %q: use \"trifold\" or leave it out", l.Imposition)
+	}
 	if l.Page.Width <= 0 || l.Page.Height <= 0 {
 		return fmt.Errorf("[page] needs a positive width and height in mm")
 	}
