@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,7 +158,7 @@ again changes nothing.`,
 func verifyMerge(before, after *i18n.Catalog, updates map[string]i18n.Update) error {
 	for id, u := range updates {
 		m := after.Messages[id]
-		if m == nil || m.Hash != u.Hash || !sameForms(m.Forms, u.Forms) {
+		if m == nil || m.Hash != u.Hash || !maps.Equal(m.Forms, u.Forms) {
 			return fmt.Errorf("message %q did not come out as written (is it defined in an unusual way?)", id)
 		}
 	}
@@ -169,7 +170,7 @@ func verifyMerge(before, after *i18n.Catalog, updates map[string]i18n.Update) er
 			continue
 		}
 		n := after.Messages[id]
-		if n == nil || n.Hash != m.Hash || n.Description != m.Description || !sameForms(n.Forms, m.Forms) {
+		if n == nil || n.Hash != m.Hash || n.Description != m.Description || !maps.Equal(n.Forms, m.Forms) {
 			return fmt.Errorf("message %q would have changed", id)
 		}
 	}
@@ -179,18 +180,6 @@ func verifyMerge(before, after *i18n.Catalog, updates map[string]i18n.Update) er
 		}
 	}
 	return nil
-}
-
-func sameForms(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
 }
 
 // reportMerged runs the QA checks and shows the findings about the

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"slices"
 	"strings"
 
 	"pamphlet/i18n"
@@ -118,25 +120,12 @@ func lineOf(data []byte, ref museum.MessageRef) int {
 // Languages lists the museum's languages, source first, then sorted.
 func (p *Project) Languages() []string {
 	langs := []string{p.Museum.Source}
-	for _, l := range sortedKeys(p.Catalogs) {
+	for _, l := range slices.Sorted(maps.Keys(p.Catalogs)) {
 		if l != p.Museum.Source {
 			langs = append(langs, l)
 		}
 	}
 	return langs
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	return keys
 }
 
 // overlay serves a museum's own files, and the bundled layouts and fonts

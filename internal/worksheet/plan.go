@@ -1,6 +1,7 @@
 package worksheet
 
 import (
+	"maps"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -69,10 +70,10 @@ func MakePlan(s *Sheet, src, cat *i18n.Catalog) *Plan {
 		case len(tr) == 0:
 			p.Empty = append(p.Empty, e.ID)
 			continue
-		case nowHash == hash && sameForms(now, tr):
+		case nowHash == hash && maps.Equal(now, tr):
 			p.Already = append(p.Already, e.ID)
 			continue
-		case !sameForms(now, e.currentForms()):
+		case !maps.Equal(now, e.currentForms()):
 			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "its translation in the catalog changed after the worksheet was made (someone else merged one?)"})
 			continue
 		}
@@ -92,7 +93,7 @@ func MakePlan(s *Sheet, src, cat *i18n.Catalog) *Plan {
 			continue
 		}
 		p.Updates[e.ID] = i18n.Update{Hash: hash, Forms: tr}
-		if sameForms(now, tr) {
+		if maps.Equal(now, tr) {
 			p.Confirmed = append(p.Confirmed, e.ID)
 		} else {
 			p.Merged = append(p.Merged, e.ID)

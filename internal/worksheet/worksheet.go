@@ -14,7 +14,6 @@ package worksheet
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -186,26 +185,5 @@ func sortedForms(f map[string]string) []string {
 			out = append(out, form)
 		}
 	}
-	return out
-}
-
-func sameForms(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
-			return false
-		}
-	}
-	return true
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
 	return out
 }
