@@ -11,19 +11,9 @@ import (
 	"pamphlet/i18n"
 )
 
-// ParseError points at the place in a worksheet a volunteer must fix.
-type ParseError struct {
-	Path string
-	Line int
-	Msg  string
-}
-
-func (e *ParseError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
-	}
-	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
-}
+// ParseError points at the place in a worksheet a volunteer must fix;
+// it is worded like a catalog's errors.
+type ParseError = i18n.ParseError
 
 // Parse reads a filled-in worksheet. It is strict about the fields
 // pamphlet relies on (id, source_hash, the language) and about misspelt
@@ -38,15 +28,15 @@ func Parse(path string, data []byte) (*Sheet, error) {
 	if err != nil {
 		var perr toml.ParseError
 		if errors.As(err, &perr) {
-			return nil, &ParseError{path, perr.Position.Line, "the file is not valid TOML any more: " + perr.Message + " (a missing or extra double quote is the usual cause; write \\\" for a quote inside a text)"}
+			return nil, &ParseError{Path: path, Line: perr.Position.Line, Msg: "the file is not valid TOML any more: " + perr.Message + " (a missing or extra double quote is the usual cause; write \\\" for a quote inside a text)"}
 		}
-		return nil, &ParseError{path, 0, err.Error()}
+		return nil, &ParseError{Path: path, Line: 0, Msg: err.Error()}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return nil, &ParseError{path, 0, fmt.Sprintf("unknown key %q: a worksheet has only [worksheet] and [[message]] blocks", und[0].String())}
+		return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("unknown key %q: a worksheet has only [worksheet] and [[message]] blocks", und[0].String())}
 	}
 	if raw.Worksheet == nil {
-		return nil, &ParseError{path, 0, "no [worksheet] table: this is not a worksheet made by `pamphlet translate`"}
+		return nil, &ParseError{Path: path, Line: 0, Msg: "no [worksheet] table: this is not a worksheet made by `pamphlet translate`"}
 	}
 	lines := messageLines(data)
 	s := &Sheet{}
@@ -55,7 +45,7 @@ func Parse(path string, data []byte) (*Sheet, error) {
 		switch k {
 		case "format":
 			if n, ok := v.(int64); !ok || n != Format {
-				return nil, &ParseError{path, 0, fmt.Sprintf("[worksheet] format = %v: this pamphlet reads format %d; make a new worksheet with `pamphlet translate`", v, Format)}
+				return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet] format = %v: this pamphlet reads format %d; make a new worksheet with `pamphlet translate`", v, Format)}
 			}
 			continue
 		case "language":
@@ -65,14 +55,14 @@ func Parse(path string, data []byte) (*Sheet, error) {
 		case "pivot_language":
 			s.Pivot = str
 		default:
-			return nil, &ParseError{path, 0, fmt.Sprintf("[worksheet]: unknown key %q", k)}
+			return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet]: unknown key %q", k)}
 		}
 		if !ok {
-			return nil, &ParseError{path, 0, fmt.Sprintf("[worksheet] %s must be a string", k)}
+			return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet] %s must be a string", k)}
 		}
 	}
 	if _, err := language.Parse(s.Lang); err != nil || s.Lang == "" {
-		return nil, &ParseError{path, 0, fmt.Sprintf("[worksheet] language = %q is not a language tag", s.Lang)}
+		return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet] language = %q is not a language tag", s.Lang)}
 	}
 	seen := map[string]int{}
 	for i, msg := range raw.Message {
@@ -82,7 +72,7 @@ func Parse(path string, data []byte) (*Sheet, error) {
 		}
 		e := Entry{Source: map[string]string{}, Translation: map[string]string{}}
 		fail := func(format string, args ...any) error {
-			return &ParseError{path, line, fmt.Sprintf(format, args...)}
+			return &ParseError{Path: path, Line: line, Msg: fmt.Sprintf(format, args...)}
 		}
 		for k, v := range msg {
 			if k == "todo" {
