@@ -7,34 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"pamphlet"
 )
-
-// copySample writes the sample museum's own files (museum.toml and the
-// catalogs) to a new directory; layouts and fonts come from the bundle.
-func copySample(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	err := fs.WalkDir(pamphlet.Sample, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !(p == "museum.toml" || strings.HasPrefix(p, "locales/")) {
-			return err
-		}
-		data, err := fs.ReadFile(pamphlet.Sample, p)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(dst, data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 func edit(t *testing.T, path, old, new string) {
 	t.Helper()

@@ -14,27 +14,8 @@ import (
 	"pamphlet/internal/status"
 )
 
-// volunteerMuseum copies the repository's museum.toml and locales/ into a
-// temporary museum; layouts and fonts come from the bundle.
-func volunteerMuseum(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	files, _ := filepath.Glob("../../locales/*.toml")
-	files = append(files, "../../museum.toml")
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel("../..", f)
-		dst := filepath.Join(dir, rel)
-		os.MkdirAll(filepath.Dir(dst), 0o755)
-		if err := os.WriteFile(dst, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+// volunteerMuseum is a museum of the volunteer's own: a copy of the sample.
+func volunteerMuseum(t *testing.T) string { return copySample(t) }
 
 // pamphlet runs the CLI and returns its exit code and output.
 func cli(t *testing.T, args ...string) (int, string, string) {
