@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"math"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -126,5 +127,31 @@ func TestTrifold(t *testing.T) {
 	code := run([]string{"build", "--museum", museum, "--layout", "trifold", "--lang", "fr", "--floor", "floor2", "--out", t.TempDir()}, &stdout, &stderr)
 	if code != 1 || !strings.Contains(stderr.String(), "does not fit a trifold") {
 		t.Errorf("an overlong floor: exit %d, %s", code, stderr.String())
+	}
+}
+
+// TestMuseumOwnLayout: a museum's layouts/ overrides the bundled layout of
+// the same name.
+func TestMuseumOwnLayout(t *testing.T) {
+	museum := copySample(t)
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"init", museum, "--layouts"}, &stdout, &stderr); code != 1 {
+		t.Fatalf("init over an existing museum: exit %d", code) // museum.toml exists: refused
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "layouts", "a5.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a6 := strings.Replace(strings.Replace(string(data), "width = 148", "width = 105", 1), "height = 210", "height = 148", 1)
+	os.MkdirAll(filepath.Join(museum, "layouts"), 0o755)
+	os.WriteFile(filepath.Join(museum, "layouts", "a5.toml"), []byte(a6), 0o644)
+	out := t.TempDir()
+	if code := run([]string{"build", "--museum", museum, "--lang", "it", "--floor", "floor1", "--out", out}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, s := range pdfcheck.PageSizes(t, filepath.Join(out, "it", "floor1.pdf")) {
+		if math.Abs(s[0]-297.64) > 1 || math.Abs(s[1]-419.53) > 1 {
+			t.Errorf("page %.1f x %.1f pt, want the museum's own A6 layout", s[0], s[1])
+		}
 	}
 }
