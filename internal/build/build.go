@@ -115,6 +115,10 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 		for _, f := range floors {
 			pam, err := res.Pamphlet(l, f)
 			if err != nil {
+				var ue *resolve.UnresolvedError
+				if errors.As(err, &ue) && p.Dir != "" {
+					ue.Path = filepath.Join(p.Dir, ue.Path)
+				}
 				problems = append(problems, err)
 				continue
 			}

@@ -99,7 +99,7 @@ type UnresolvedError struct {
 }
 
 func (e *UnresolvedError) Error() string {
-	return fmt.Sprintf("%s: %s, %s: %d message(s) not ready: %s — translate them (pamphlet translate %s), or build with --missing=source / --stale=use",
+	return fmt.Sprintf("%s: %s, %s: %d message(s) not ready: %s — translate them (pamphlet translate %s), or choose another policy (--missing=source|pivot, --stale=use|mark)",
 		e.Path, e.Lang, e.Floor, len(e.Problems), strings.Join(e.Problems, "; "), e.Lang)
 }
 
