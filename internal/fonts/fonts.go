@@ -54,9 +54,6 @@ func (f *Face) Has(r rune) bool {
 // Font is the parsed font, for shaping.
 func (f *Face) Font() *font.Font { return f.font }
 
-// Upem is the face's design units per em.
-func (f *Face) Upem() int { return int(f.font.Upem()) }
-
 // Advance is r's advance width in thousandths of an em, rounded exactly as
 // fpdf rounds the widths it writes into the PDF, so that a line measured
 // here ends where fpdf draws it.
