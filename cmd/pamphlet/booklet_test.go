@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"pamphlet/internal/pdfcheck"
+	"pamphlet/internal/pdftest"
 )
 
 // TestBooklet prints the booklet of a left-to-right and a right-to-left
@@ -25,9 +25,9 @@ func TestBooklet(t *testing.T) {
 		t.Run(c.lang, func(t *testing.T) {
 			plain := filepath.Join(out, c.lang, "floor1.pdf")
 			path := filepath.Join(out, c.lang, "floor1-booklet.pdf")
-			pdfcheck.Validate(t, path)
-			sizes := pdfcheck.PageSizes(t, path)
-			pages := len(pdfcheck.PageSizes(t, plain))
+			pdftest.Validate(t, path)
+			sizes := pdftest.PageSizes(t, path)
+			pages := len(pdftest.PageSizes(t, plain))
 			if want := (pages + 3) / 4 * 2; len(sizes) != want {
 				t.Errorf("%d sheet sides for %d pages, want %d", len(sizes), pages, want)
 			}
@@ -39,8 +39,8 @@ func TestBooklet(t *testing.T) {
 			cat := p.Catalogs[c.lang]
 			name := comparable(c.lang, cat.Messages["museum.name"].Text())
 			visitor := comparable(c.lang, cat.Messages["visitor.heading"].Text())
-			left := comparable(c.lang, pdfcheck.RegionText(t, path, 1, 0, 0, a5Width, a5Height))
-			right := comparable(c.lang, pdfcheck.RegionText(t, path, 1, a5Width, 0, a5Width, a5Height))
+			left := comparable(c.lang, pdftest.RegionText(t, path, 1, 0, 0, a5Width, a5Height))
+			right := comparable(c.lang, pdftest.RegionText(t, path, 1, a5Width, 0, a5Width, a5Height))
 			cover, back := right, left
 			if c.coverLeft {
 				cover, back = left, right
@@ -61,13 +61,13 @@ func TestLargePrintLayout(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "build", "--layout", "large", "--lang", "ru", "--floor", "floor3", "--out", out)
 	path := filepath.Join(out, "ru", "floor3-large.pdf")
-	for i, s := range pdfcheck.PageSizes(t, path) {
+	for i, s := range pdftest.PageSizes(t, path) {
 		if math.Abs(s[0]-595.28) > 1 || math.Abs(s[1]-841.89) > 1 {
 			t.Errorf("page %d is %.1f x %.1f pt, want A4", i+1, s[0], s[1])
 		}
 	}
 	p := openSample(t)
-	text := comparable("ru", pdfcheck.Text(t, path))
+	text := comparable("ru", pdftest.Text(t, path))
 	floor, _ := p.Museum.Floor("floor3")
 	for _, room := range floor.Rooms {
 		for _, panel := range room.Panels {
@@ -88,8 +88,8 @@ func TestTrifold(t *testing.T) {
 	out := t.TempDir()
 	mustRun(t, "build", "--layout", "trifold", "--lang", "fr", "--floor", "floor2", "--out", out)
 	path := filepath.Join(out, "fr", "floor2-trifold.pdf")
-	pdfcheck.Validate(t, path)
-	sizes := pdfcheck.PageSizes(t, path)
+	pdftest.Validate(t, path)
+	sizes := pdftest.PageSizes(t, path)
 	if len(sizes) != 2 {
 		t.Fatalf("%d sheet sides, want 2", len(sizes))
 	}
@@ -100,8 +100,8 @@ func TestTrifold(t *testing.T) {
 	}
 	cat := openSample(t).Catalogs["fr"]
 	third := 841.89 / 3
-	middle := comparable("fr", pdfcheck.RegionText(t, path, 1, third, 0, third, 595))
-	right := comparable("fr", pdfcheck.RegionText(t, path, 1, 2*third, 0, third, 595))
+	middle := comparable("fr", pdftest.RegionText(t, path, 1, third, 0, third, 595))
+	right := comparable("fr", pdftest.RegionText(t, path, 1, 2*third, 0, third, 595))
 	if !strings.Contains(middle, comparable("fr", cat.Messages["visitor.heading"].Text())) {
 		t.Error("the back panel (middle of the outside) lacks the visitor information")
 	}
@@ -131,7 +131,7 @@ func TestMuseumOwnLayout(t *testing.T) {
 	os.WriteFile(filepath.Join(museum, "layouts", "a5.toml"), []byte(a6), 0o644)
 	out := t.TempDir()
 	mustRun(t, "build", "--museum", museum, "--lang", "it", "--floor", "floor1", "--out", out)
-	for _, s := range pdfcheck.PageSizes(t, filepath.Join(out, "it", "floor1.pdf")) {
+	for _, s := range pdftest.PageSizes(t, filepath.Join(out, "it", "floor1.pdf")) {
 		if math.Abs(s[0]-297.64) > 1 || math.Abs(s[1]-419.53) > 1 {
 			t.Errorf("page %.1f x %.1f pt, want the museum's own A6 layout", s[0], s[1])
 		}

@@ -15,7 +15,7 @@ import (
 
 	"pamphlet/i18n"
 	"pamphlet/internal/museum"
-	"pamphlet/internal/pdfcheck"
+	"pamphlet/internal/pdftest"
 	"pamphlet/internal/project"
 	"pamphlet/internal/typeset"
 )
@@ -145,7 +145,7 @@ func TestPanelTitlesInMuseumOrder(t *testing.T) {
 		cat := p.Catalogs[lang]
 		for _, floor := range p.Museum.Floors {
 			t.Run(lang+"/"+floor.ID, func(t *testing.T) {
-				pages := pdfcheck.PageTexts(t, filepath.Join(out, lang, floor.ID+".pdf"))
+				pages := pdftest.PageTexts(t, filepath.Join(out, lang, floor.ID+".pdf"))
 				if len(pages) < 3 {
 					t.Fatalf("%d pages, want a cover, content and a back page", len(pages))
 				}
@@ -183,7 +183,7 @@ func TestNoItalianInTranslations(t *testing.T) {
 			continue
 		}
 		for _, floor := range p.Museum.Floors {
-			text := squash(pdfcheck.Text(t, filepath.Join(out, lang, floor.ID+".pdf")))
+			text := squash(pdftest.Text(t, filepath.Join(out, lang, floor.ID+".pdf")))
 			for _, room := range floor.Rooms {
 				for _, panel := range room.Panels {
 					body := []rune(squash(src.Messages[museum.PanelBodyID(panel)].Text()))
@@ -204,13 +204,13 @@ func TestPDFProperties(t *testing.T) {
 		for _, floor := range p.Museum.FloorIDs() {
 			path := filepath.Join(out, lang, floor+".pdf")
 			t.Run(lang+"/"+floor, func(t *testing.T) {
-				pdfcheck.Validate(t, path)
-				for i, size := range pdfcheck.PageSizes(t, path) {
+				pdftest.Validate(t, path)
+				for i, size := range pdftest.PageSizes(t, path) {
 					if math.Abs(size[0]-a5Width) > 0.5 || math.Abs(size[1]-a5Height) > 0.5 {
 						t.Errorf("page %d is %.2f x %.2f pt, want A5 (%.2f x %.2f)", i+1, size[0], size[1], a5Width, a5Height)
 					}
 				}
-				fonts := pdfcheck.Fonts(t, path)
+				fonts := pdftest.Fonts(t, path)
 				if len(fonts) == 0 {
 					t.Fatal("no fonts")
 				}
@@ -224,10 +224,10 @@ func TestPDFProperties(t *testing.T) {
 				if st, _ := os.Stat(path); st.Size() > 400<<10 {
 					t.Errorf("%d KB: fonts are not subset", st.Size()>>10)
 				}
-				if got := pdfcheck.Lang(t, path); got != lang {
+				if got := pdftest.Lang(t, path); got != lang {
 					t.Errorf("/Lang = %q, want %q", got, lang)
 				}
-				info := pdfcheck.Info(t, path)
+				info := pdftest.Info(t, path)
 				name := p.Catalogs[lang].Messages[p.Museum.Name].Text()
 				if !strings.Contains(info["Title"], name) {
 					t.Errorf("Title = %q, want it to name the museum (%q)", info["Title"], name)
@@ -266,7 +266,7 @@ func TestSourceDateEpoch(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("SOURCE_DATE_EPOCH", "1717459200") // 2024-06-04
 	mustRun(t, "build", "--out", dir, "--lang", "en", "--floor", "floor1")
-	info := pdfcheck.Info(t, filepath.Join(dir, "en", "floor1.pdf"))
+	info := pdftest.Info(t, filepath.Join(dir, "en", "floor1.pdf"))
 	if !strings.Contains(info["CreationDate"], "2024") || !strings.Contains(info["CreationDate"], "Jun") {
 		t.Errorf("CreationDate = %q, want 4 June 2024 from SOURCE_DATE_EPOCH", info["CreationDate"])
 	}
@@ -283,7 +283,7 @@ func TestTextStaysInsideTheMargins(t *testing.T) {
 	for _, lang := range p.Languages() {
 		for _, floor := range p.Museum.FloorIDs() {
 			path := filepath.Join(out, lang, floor+".pdf")
-			words := pdfcheck.Words(t, path)
+			words := pdftest.Words(t, path)
 			if len(words) < 20 {
 				t.Fatalf("%s %s: only %d words read", lang, floor, len(words))
 			}

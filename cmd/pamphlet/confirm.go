@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"pamphlet/i18n"
+	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/build"
 	"pamphlet/internal/project"
 )
@@ -81,7 +82,7 @@ stays byte for byte as it was.`,
 			if _, err := i18n.Parse(cat.Path, updated); err != nil {
 				return fmt.Errorf("%s: refusing to write: the edited catalog would not parse: %v", cat.Path, err)
 			}
-			if err := build.WriteFileAtomic(path, updated); err != nil {
+			if err := atomicfile.Write(path, updated, 0o644); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "confirmed %d message(s) in %s\n", len(hashes), cat.Path)

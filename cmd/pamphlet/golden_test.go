@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"pamphlet/internal/pdfcheck"
+	"pamphlet/internal/pdftest"
 )
 
 // goldenPages are pages that were rendered, looked at and found right by
@@ -38,7 +38,7 @@ func TestGoldenPages(t *testing.T) {
 	for _, g := range goldenPages {
 		name := g.lang + "-" + g.floor + "-p" + string(rune('0'+g.page)) + ".png"
 		golden := filepath.Join("testdata", "golden", name)
-		got := pdfcheck.RenderPage(t, filepath.Join(out, g.lang, g.floor+".pdf"), g.page, 36)
+		got := pdftest.RenderPage(t, filepath.Join(out, g.lang, g.floor+".pdf"), g.page, 36)
 		if os.Getenv("UPDATE_GOLDEN") == "1" {
 			copyFile(t, got, golden)
 			continue
@@ -47,7 +47,7 @@ func TestGoldenPages(t *testing.T) {
 			t.Errorf("%s: no golden image; render it, look at it, and run with UPDATE_GOLDEN=1", golden)
 			continue
 		}
-		if d := pdfcheck.HashPNG(t, got).Distance(pdfcheck.HashPNG(t, golden)); d > maxGoldenDistance {
+		if d := pdftest.HashPNG(t, got).Distance(pdftest.HashPNG(t, golden)); d > maxGoldenDistance {
 			kept := filepath.Join(os.TempDir(), "pamphlet-"+name)
 			copyFile(t, got, kept)
 			t.Errorf("%s %s page %d differs from its golden image by %d/256 bits; the new rendering is %s", g.lang, g.floor, g.page, d, kept)

@@ -10,7 +10,7 @@ import (
 
 	"pamphlet"
 	"pamphlet/i18n"
-	"pamphlet/internal/build"
+	"pamphlet/internal/atomicfile"
 )
 
 // recordHistory adds the source texts of src that the museum's source
@@ -50,7 +50,7 @@ func recordHistory(dir string, src *i18n.Catalog, extra []*i18n.Message, stderr 
 	if len(added) == 0 {
 		return h
 	}
-	if err := build.WriteFileAtomic(path, i18n.AppendHistory(data, added)); err != nil {
+	if err := atomicfile.Write(path, i18n.AppendHistory(data, added), 0o644); err != nil {
 		fmt.Fprintf(stderr, "pamphlet: warning: cannot update %s: %v\n", i18n.HistoryFile, err)
 	}
 	return h

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"pamphlet/i18n"
-	"pamphlet/internal/build"
+	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/project"
 	"pamphlet/internal/qa"
 	"pamphlet/internal/status"
@@ -25,7 +25,7 @@ import (
 // writeAtomic writes a catalog; tests replace it to simulate a crash.
 var writeAtomic = defaultWriteAtomic
 
-var defaultWriteAtomic = build.WriteFileAtomic
+var defaultWriteAtomic = func(path string, data []byte) error { return atomicfile.Write(path, data, 0o644) }
 
 func newMergeCmd(stdout, stderr io.Writer) *cobra.Command {
 	var museumDir string

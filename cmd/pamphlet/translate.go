@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"pamphlet/i18n"
-	"pamphlet/internal/build"
+	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/project"
 	"pamphlet/internal/worksheet"
 )
@@ -92,7 +92,7 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
 			} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				return err
 			}
-			if err := build.WriteFileAtomic(out, data); err != nil {
+			if err := atomicfile.Write(out, data, 0o644); err != nil {
 				return err
 			}
 			missing, stale := 0, 0

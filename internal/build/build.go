@@ -1,7 +1,8 @@
 // Package build runs the pipeline for every requested language × floor:
 // resolve, compose, draw. It builds every pamphlet in memory first, in
-// parallel, and writes files only when all of them succeeded, each one
-// atomically, so a failed build leaves earlier PDFs exactly as they were.
+// parallel, stages every file beside its target, and renames them into
+// place only when all of them were built and staged, so a failed build
+// leaves earlier PDFs exactly as they were.
 package build
 
 import (
@@ -16,13 +17,14 @@ import (
 	"sync"
 	"time"
 
+	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/compose"
 	"pamphlet/internal/impose"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/pdfdraw"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
-	"pamphlet/internal/typeset"
+	"pamphlet/internal/page"
 )
 
 // DefaultDate is written into PDFs when SOURCE_DATE_EPOCH is not set: a
@@ -175,16 +177,23 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
+	var stage atomicfile.Stage
 	var written []Result
 	for _, rs := range results {
 		for _, r := range rs {
-			if err := WriteFileAtomic(r.Path, r.pdf); err != nil {
+			if err := stage.Add(r.Path, r.pdf, 0o644); err != nil {
+				stage.Abort()
 				return nil, err
 			}
-			if opt.Progress != nil {
-				opt.Progress(r)
-			}
 			written = append(written, r)
+		}
+	}
+	if err := stage.Commit(); err != nil {
+		return nil, err
+	}
+	if opt.Progress != nil {
+		for _, r := range written {
+			opt.Progress(r)
 		}
 	}
 	return written, nil
@@ -210,8 +219,8 @@ func locate(p *project.Project, lang, floor string, err error) error {
 
 // render draws a composed pamphlet (already imposed on sheets for a
 // trifold), and its booklet when asked, in memory.
-func render(doc *typeset.Document, imposed bool, lang, floor string, opt Options) ([]Result, error) {
-	draw := func(d *typeset.Document, name string, imposed bool) (Result, error) {
+func render(doc *page.Document, imposed bool, lang, floor string, opt Options) ([]Result, error) {
+	draw := func(d *page.Document, name string, imposed bool) (Result, error) {
 		var buf bytes.Buffer
 		if err := pdfdraw.Write(&buf, d, pdfdraw.Options{Date: opt.Date, Creator: "pamphlet"}); err != nil {
 			return Result{}, fmt.Errorf("%s, %s: %w", lang, floor, err)
@@ -234,33 +243,3 @@ func render(doc *typeset.Document, imposed bool, lang, floor string, opt Options
 	return []Result{r, b}, err
 }
 
-// WriteFileAtomic writes data to a temporary file beside path, flushes it
-// to disk and renames it over path, so that a reader (or a crash) sees
-// either the old file or the new one, never half of one.
-func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(name, path)
-}

@@ -1,29 +1,11 @@
 package build
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
 )
-
-func TestWriteFileAtomicReplacesWhole(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "sub", "x.pdf")
-	if err := WriteFileAtomic(path, []byte("first")); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFileAtomic(path, []byte("second")); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := os.ReadFile(path)
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	if string(got) != "second" || len(entries) != 1 {
-		t.Errorf("content %q, %d files (temporary files left behind?)", got, len(entries))
-	}
-}
 
 func TestDateFromEnv(t *testing.T) {
 	t.Setenv("SOURCE_DATE_EPOCH", "")

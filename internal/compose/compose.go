@@ -10,6 +10,7 @@ import (
 
 	"pamphlet/internal/fonts"
 	"pamphlet/internal/layout"
+	"pamphlet/internal/page"
 	"pamphlet/internal/resolve"
 	"pamphlet/internal/typeset"
 )
@@ -38,7 +39,7 @@ type block struct {
 }
 
 // Compose lays out one pamphlet.
-func (c *Composer) Compose(p *resolve.Pamphlet) (*typeset.Document, error) {
+func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	chains := map[string][]*fonts.Face{}
 	for _, fam := range c.Fonts.Families() {
 		chain, err := c.Fonts.Chain(p.Lang, fam)
@@ -52,7 +53,7 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*typeset.Document, error) {
 	pg := &pager{
 		l:   l,
 		rtl: setter.RTL(),
-		doc: &typeset.Document{
+		doc: &page.Document{
 			Width: l.PageWidthPt(), Height: l.PageHeightPt(),
 			Lang:    p.Lang.String(),
 			Title:   p.Museum.Value + " – " + p.Title.Value,
@@ -183,11 +184,11 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*typeset.Document, error) {
 type pager struct {
 	l   *layout.Layout
 	rtl bool
-	doc *typeset.Document
+	doc *page.Document
 	y   float64 // top of the free space on the current page
 }
 
-func (pg *pager) page() *typeset.Page {
+func (pg *pager) page() *page.Page {
 	if len(pg.doc.Pages) == 0 {
 		pg.newPage()
 	}
@@ -195,7 +196,7 @@ func (pg *pager) page() *typeset.Page {
 }
 
 func (pg *pager) newPage() {
-	pg.doc.Pages = append(pg.doc.Pages, typeset.Page{})
+	pg.doc.Pages = append(pg.doc.Pages, page.Page{})
 	pg.y = pg.l.TopPt()
 }
 
@@ -219,7 +220,7 @@ func (pg *pager) left() float64 {
 // rule draws a hairline under the last placed text.
 func (pg *pager) rule(st layout.Style) {
 	p := pg.page()
-	p.Rules = append(p.Rules, typeset.Rule{X: pg.left(), Y: pg.y - st.SpaceAfter + 3, Width: pg.l.MeasurePt(), Thickness: 0.5, Grey: 120})
+	p.Rules = append(p.Rules, page.Rule{X: pg.left(), Y: pg.y - st.SpaceAfter + 3, Width: pg.l.MeasurePt(), Thickness: 0.5, Grey: 120})
 	pg.y += 3
 }
 
@@ -267,8 +268,8 @@ func (pg *pager) placeLine(line typeset.Line, baseline float64, grey int) {
 }
 
 // placed moves a line to x on the page.
-func placed(line typeset.Line, x, baseline float64, grey int) typeset.PlacedLine {
-	pl := typeset.PlacedLine{Y: baseline, Grey: grey}
+func placed(line typeset.Line, x, baseline float64, grey int) page.Line {
+	pl := page.Line{Y: baseline, Grey: grey}
 	for _, r := range line.Runs {
 		r.X += x
 		pl.Runs = append(pl.Runs, r)

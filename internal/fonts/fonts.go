@@ -17,33 +17,42 @@ import (
 	"github.com/go-text/typesetting/font"
 	"golang.org/x/text/language"
 
+	"pamphlet/internal/page"
 	"pamphlet/internal/tomlfile"
 )
 
 // Dir holds a museum's fonts and fonts.toml.
 const Dir = "fonts"
 
-// Face is one font file.
+// Face is one entry of fonts.toml: a font file, and how to draw with it.
+// Two faces may share a file (a synthetic bold draws the regular file):
+// they then share its parsed font and its Embed, so the file is parsed
+// once and embedded once per document.
 type Face struct {
-	Name    string // key in fonts.toml, also the PDF font family name
+	Name    string // key in fonts.toml
 	File    string
 	Licence string
-	Data    []byte
+	// Embed is the font file as the PDF writer embeds it.
+	Embed *page.Font
 	// Embolden, when above zero, draws the face with an outline stroke of
 	// that fraction of the type size: a synthetic bold for scripts whose
 	// bundled font has no bold face (the CJK font), so headings still
-	// stand out from the text.
+	// stand out from the text. It is a property of how the face is drawn,
+	// not of the file.
 	Embolden float64
 
-	font *font.Font
+	font    *font.Font
+	metrics *font.Face // read only: hmtx lookups of a static font change no cache
 
-	mu      sync.Mutex
-	metrics *font.Face   // guarded by mu: a Face caches lookups and is not safe for concurrent use
-	advance map[rune]int // cache of Advance, in 1/1000 em
+	advanceOnce sync.Once
+	advance     []int16 // BMP rune → advance in 1/1000 em; built once, read without locks
 
 	reverseOnce sync.Once
 	reverse     map[font.GID]rune
 }
+
+// Data is the font file's bytes (shared and read-only; see page.Font).
+func (f *Face) Data() []byte { return f.Embed.Data }
 
 // Has reports whether the face's character map covers r.
 func (f *Face) Has(r rune) bool {
@@ -56,30 +65,32 @@ func (f *Face) Font() *font.Font { return f.font }
 
 // Advance is r's advance width in thousandths of an em, rounded exactly as
 // fpdf rounds the widths it writes into the PDF, so that a line measured
-// here ends where fpdf draws it.
+// here ends where fpdf draws it. The table for the Basic Multilingual
+// Plane (all that fpdf can draw) is built once, on first use.
 func (f *Face) Advance(r rune) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if w, ok := f.advance[r]; ok {
-		return w
+	f.advanceOnce.Do(f.buildAdvances)
+	if r >= 0 && int(r) < len(f.advance) {
+		return int(f.advance[r])
 	}
-	gid, ok := f.font.NominalGlyph(r)
-	w := 0
-	if ok {
-		w = f.glyphAdvanceLocked(gid)
+	if gid, ok := f.font.NominalGlyph(r); ok {
+		return f.GlyphAdvance(gid)
 	}
-	f.advance[r] = w
-	return w
+	return 0
+}
+
+func (f *Face) buildAdvances() {
+	f.advance = make([]int16, 0x10000)
+	it := f.font.Cmap.Iter()
+	for it.Next() {
+		r, gid := it.Char()
+		if r >= 0 && r < 0x10000 {
+			f.advance[r] = int16(f.GlyphAdvance(gid))
+		}
+	}
 }
 
 // GlyphAdvance is a glyph's advance in thousandths of an em, rounded as fpdf does.
 func (f *Face) GlyphAdvance(gid font.GID) int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return f.glyphAdvanceLocked(gid)
-}
-
-func (f *Face) glyphAdvanceLocked(gid font.GID) int {
 	aw := f.metrics.HorizontalAdvance(gid)
 	return int(math.Round(1000 / float64(f.font.Upem()) * float64(aw)))
 }
@@ -138,16 +149,22 @@ func Load(fsys fs.FS) (*Set, error) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	byFile := map[string]*Face{} // the first face of each file, whose parse the others share
 	for _, name := range names {
 		fc := cfg.Faces[name]
 		p := path.Join(Dir, fc.File)
-		raw, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: face %q: %w", cfgPath, name, err)
-		}
-		face, err := parseFace(name, p, raw)
-		if err != nil {
-			return nil, err
+		var face *Face
+		if first, ok := byFile[p]; ok {
+			face = &Face{Name: name, File: p, Embed: first.Embed, font: first.font, metrics: first.metrics}
+		} else {
+			raw, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return nil, fmt.Errorf("%s: face %q: %w", cfgPath, name, err)
+			}
+			if face, err = parseFace(name, p, raw); err != nil {
+				return nil, err
+			}
+			byFile[p] = face
 		}
 		face.Licence = fc.Licence
 		if fc.Embolden < 0 || fc.Embolden > 0.1 {
@@ -188,7 +205,7 @@ func parseFace(name, p string, raw []byte) (*Face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: not a readable TrueType font: %v", p, err)
 	}
-	return &Face{Name: name, File: p, Data: raw, font: ft.Font, metrics: ft, advance: map[rune]int{}}, nil
+	return &Face{Name: name, File: p, Embed: &page.Font{Name: name, File: p, Data: raw}, font: ft.Font, metrics: ft}, nil
 }
 
 // Chain returns the faces of a family for a language: the language's own

@@ -8,20 +8,20 @@ package impose
 import (
 	"fmt"
 
-	"pamphlet/internal/typeset"
+	"pamphlet/internal/page"
 )
 
 // Booklet returns the sheets of doc as a booklet: each page of the result
 // is one side of a sheet twice the width of doc's pages. Blank pages are
 // added before the last page (the back cover stays the back cover) to make
 // the count a multiple of four.
-func Booklet(doc *typeset.Document) (*typeset.Document, error) {
+func Booklet(doc *page.Document) (*page.Document, error) {
 	if len(doc.Pages) == 0 {
 		return nil, fmt.Errorf("booklet: the pamphlet has no pages")
 	}
 	pages := padToFour(doc.Pages)
 	n := len(pages)
-	out := &typeset.Document{
+	out := &page.Document{
 		Width: 2 * doc.Width, Height: doc.Height,
 		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
 	}
@@ -33,8 +33,8 @@ func Booklet(doc *typeset.Document) (*typeset.Document, error) {
 
 // sheetSide places pages (1-based numbers, left to right) side by side on
 // one side of a sheet, each page width apart.
-func sheetSide(pages []typeset.Page, order []int, width float64) typeset.Page {
-	var sheet typeset.Page
+func sheetSide(pages []page.Page, order []int, width float64) page.Page {
+	var sheet page.Page
 	for slot, p := range order {
 		dx := float64(slot) * width
 		sheet.Lines = append(sheet.Lines, shift(pages[p-1].Lines, dx)...)
@@ -64,18 +64,18 @@ func SheetOrder(n int, rtl bool) [][2]int {
 	return sides
 }
 
-func padToFour(pages []typeset.Page) []typeset.Page {
-	out := append([]typeset.Page(nil), pages[:len(pages)-1]...)
+func padToFour(pages []page.Page) []page.Page {
+	out := append([]page.Page(nil), pages[:len(pages)-1]...)
 	for (len(out)+1)%4 != 0 {
-		out = append(out, typeset.Page{})
+		out = append(out, page.Page{})
 	}
 	return append(out, pages[len(pages)-1])
 }
 
-func shift(lines []typeset.PlacedLine, dx float64) []typeset.PlacedLine {
-	out := make([]typeset.PlacedLine, len(lines))
+func shift(lines []page.Line, dx float64) []page.Line {
+	out := make([]page.Line, len(lines))
 	for i, l := range lines {
-		runs := make([]typeset.Run, len(l.Runs))
+		runs := make([]page.Run, len(l.Runs))
 		for j, r := range l.Runs {
 			r.X += dx
 			runs[j] = r
@@ -95,7 +95,7 @@ const TrifoldPanels = 4
 // letter fold: the outside carries the inside flap, the back and the cover
 // (left to right), the inside carries pages 2, 3 and 4. Right-to-left
 // leaflets open the other way, so both sides are mirrored.
-func Trifold(doc *typeset.Document) (*typeset.Document, error) {
+func Trifold(doc *page.Document) (*page.Document, error) {
 	if inner := len(doc.Pages) - 2; inner > TrifoldPanels {
 		return nil, fmt.Errorf("does not fit a trifold: its text needs %d inner panels, a trifold has %d; shorten it, or print the a5 layout or a --booklet", inner, TrifoldPanels)
 	}
@@ -103,12 +103,12 @@ func Trifold(doc *typeset.Document) (*typeset.Document, error) {
 		return nil, fmt.Errorf("trifold: the pamphlet has no back page")
 	}
 	// A copy: padding must not write into the pamphlet's own pages.
-	pages := append([]typeset.Page(nil), doc.Pages[:len(doc.Pages)-1]...)
+	pages := append([]page.Page(nil), doc.Pages[:len(doc.Pages)-1]...)
 	for len(pages) < 5 {
-		pages = append(pages, typeset.Page{})
+		pages = append(pages, page.Page{})
 	}
 	pages = append(pages, doc.Pages[len(doc.Pages)-1])
-	out := &typeset.Document{
+	out := &page.Document{
 		Width: 3 * doc.Width, Height: doc.Height,
 		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"testing"
 
-	"pamphlet/internal/typeset"
+	"pamphlet/internal/page"
 )
 
 func TestSheetOrder(t *testing.T) {
@@ -25,9 +25,9 @@ func TestSheetOrder(t *testing.T) {
 }
 
 func TestBookletPadsBeforeTheBackCover(t *testing.T) {
-	doc := &typeset.Document{Width: 100, Height: 200}
+	doc := &page.Document{Width: 100, Height: 200}
 	for i := 1; i <= 5; i++ {
-		doc.Pages = append(doc.Pages, typeset.Page{Lines: []typeset.PlacedLine{{Runs: []typeset.Run{{Text: fmt.Sprint(i), X: 10}}}}})
+		doc.Pages = append(doc.Pages, page.Page{Lines: []page.Line{{Runs: []page.Run{{Text: fmt.Sprint(i), X: 10}}}}})
 	}
 	b, err := Booklet(doc)
 	if err != nil {
@@ -45,9 +45,9 @@ func TestBookletPadsBeforeTheBackCover(t *testing.T) {
 }
 
 func TestTrifold(t *testing.T) {
-	doc := &typeset.Document{Width: 100, Height: 200}
+	doc := &page.Document{Width: 100, Height: 200}
 	for i := 1; i <= 4; i++ { // cover, two inner pages, back
-		doc.Pages = append(doc.Pages, typeset.Page{Lines: []typeset.PlacedLine{{Runs: []typeset.Run{{Text: fmt.Sprint(i)}}}}})
+		doc.Pages = append(doc.Pages, page.Page{Lines: []page.Line{{Runs: []page.Run{{Text: fmt.Sprint(i)}}}}})
 	}
 	for _, c := range []struct {
 		rtl     bool
@@ -78,7 +78,7 @@ func TestTrifold(t *testing.T) {
 	if got := fmt.Sprint(doc.Pages[3].Lines[0].Runs[0].Text); got != "4" {
 		t.Errorf("Trifold changed the pamphlet it was given: its back page now reads %q", got)
 	}
-	long := &typeset.Document{Width: 100, Height: 200, Pages: make([]typeset.Page, 7)}
+	long := &page.Document{Width: 100, Height: 200, Pages: make([]page.Page, 7)}
 	if _, err := Trifold(long); err == nil {
 		t.Error("seven pages accepted on a trifold")
 	}

@@ -13,8 +13,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"pamphlet/internal/fonts"
-	"pamphlet/internal/typeset"
+	"pamphlet/internal/page"
 )
 
 // Options are the document-wide settings of the written file.
@@ -27,7 +26,7 @@ type Options struct {
 }
 
 // Write draws doc as a PDF to w.
-func Write(w io.Writer, doc *typeset.Document, opt Options) error {
+func Write(w io.Writer, doc *page.Document, opt Options) error {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		UnitStr: "pt",
 		Size:    fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
@@ -44,25 +43,24 @@ func Write(w io.Writer, doc *typeset.Document, opt Options) error {
 	pdf.SetProducer("pamphlet (fpdf)", true)
 	pdf.SetLang(doc.Lang)
 
-	for _, f := range usedFaces(doc) {
-		// fpdf's subsetter appends to slices that alias the font bytes it
-		// was given (utf8FontFile.getMetrics, for glyphs past the hmtx
-		// long metrics), writing into them. Shared bytes would be
-		// corrupted for every later document and race between parallel
-		// builds; each document gets its own copy.
+	fonts := doc.Fonts()
+	sort.Slice(fonts, func(i, j int) bool { return fonts[i].Name < fonts[j].Name }) // fixed font object numbers
+	for _, f := range fonts {
+		// A copy for each document: fpdf writes into the bytes it is
+		// given (see page.Font).
 		pdf.AddUTF8FontFromBytes(f.Name, "", bytes.Clone(f.Data))
 		if err := pdf.Error(); err != nil {
 			return fmt.Errorf("font %s: %w", f.File, err)
 		}
 	}
-	for _, page := range doc.Pages {
+	for _, pg := range doc.Pages {
 		pdf.AddPage()
-		for _, r := range page.Rules {
+		for _, r := range pg.Rules {
 			pdf.SetDrawColor(r.Grey, r.Grey, r.Grey)
 			pdf.SetLineWidth(r.Thickness)
 			pdf.Line(r.X, r.Y, r.X+r.Width, r.Y)
 		}
-		for _, line := range page.Lines {
+		for _, line := range pg.Lines {
 			drawLine(pdf, line)
 		}
 	}
@@ -74,25 +72,6 @@ func Write(w io.Writer, doc *typeset.Document, opt Options) error {
 	return err
 }
 
-// usedFaces lists the faces a document draws with, in a fixed order so
-// that font object numbers, and so the bytes, never vary.
-func usedFaces(doc *typeset.Document) []*fonts.Face {
-	seen := map[*fonts.Face]bool{}
-	var out []*fonts.Face
-	for _, p := range doc.Pages {
-		for _, l := range p.Lines {
-			for _, r := range l.Runs {
-				if !seen[r.Face] {
-					seen[r.Face] = true
-					out = append(out, r.Face)
-				}
-			}
-		}
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
-	return out
-}
-
 // drawLine draws a line's runs, each already in visual order.
 //
 // Right-to-left lines are not wrapped in /ActualText spans: poppler, which
@@ -100,18 +79,18 @@ func usedFaces(doc *typeset.Document) []*fonts.Face {
 // right and then reverses it as RTL text, returning it backwards. Drawn in
 // visual order with a ToUnicode map, the same readers recover the logical
 // order themselves.
-func drawLine(pdf *fpdf.Fpdf, line typeset.PlacedLine) {
+func drawLine(pdf *fpdf.Fpdf, line page.Line) {
 	for _, r := range line.Runs {
-		pdf.SetFont(r.Face.Name, "", r.Size)
+		pdf.SetFont(r.Font.Name, "", r.Size)
 		pdf.SetTextColor(line.Grey, line.Grey, line.Grey)
-		if r.Face.Embolden > 0 {
+		if r.Embolden > 0 {
 			// Text rendering mode 2 fills and strokes the glyphs: a
 			// synthetic bold, the stroke in the text's own grey.
 			pdf.SetDrawColor(line.Grey, line.Grey, line.Grey)
-			pdf.RawWriteStr(fmt.Sprintf("2 Tr %.2f w", r.Size*r.Face.Embolden))
+			pdf.RawWriteStr(fmt.Sprintf("2 Tr %.2f w", r.Size*r.Embolden))
 		}
 		pdf.Text(r.X, line.Y, r.Text)
-		if r.Face.Embolden > 0 {
+		if r.Embolden > 0 {
 			pdf.RawWriteStr("0 Tr")
 		}
 	}

@@ -3,6 +3,8 @@ package typeset
 import (
 	"unicode"
 
+	"pamphlet/internal/page"
+
 	"github.com/go-text/typesetting/bidi"
 	"github.com/go-text/typesetting/segmenter"
 )
@@ -114,11 +116,11 @@ func (s *Setter) finishLine(runes []rune, cl []cluster, size float64) Line {
 			continue
 		}
 		n := len(line.Runs)
-		if n > 0 && line.Runs[n-1].Face == c.face {
+		if n > 0 && line.Runs[n-1].Font == c.face.Embed && line.Runs[n-1].Embolden == c.face.Embolden {
 			line.Runs[n-1].Text += string(c.draw)
 			line.Runs[n-1].Width += c.width
 		} else {
-			line.Runs = append(line.Runs, Run{Face: c.face, Size: size, X: x, Text: string(c.draw), Width: c.width})
+			line.Runs = append(line.Runs, page.Run{Font: c.face.Embed, Embolden: c.face.Embolden, Size: size, X: x, Text: string(c.draw), Width: c.width})
 		}
 		x += c.width
 	}

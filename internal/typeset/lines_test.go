@@ -258,7 +258,7 @@ func TestFontFallbackPerRune(t *testing.T) {
 	}
 	faces := map[string]string{}
 	for _, r := range lines[0].Runs {
-		faces[r.Text] = r.Face.Name
+		faces[r.Text] = r.Font.Name
 	}
 	if faces["םולש"] != "dejavu-sans" {
 		t.Errorf("Hebrew run drawn with %v", faces)

@@ -24,6 +24,7 @@ import (
 	"golang.org/x/text/language"
 
 	"pamphlet/internal/fonts"
+	"pamphlet/internal/page"
 )
 
 // Align is a paragraph's alignment relative to its writing direction.
@@ -35,20 +36,10 @@ const (
 	AlignEnd                 // right in LTR text, left in RTL text
 )
 
-// Run is a piece of a line drawn with one face, its text already in visual
-// (left-to-right drawing) order.
-type Run struct {
-	Face  *fonts.Face
-	Size  float64 // points
-	X     float64 // offset from the line's left edge, points
-	Text  string
-	Width float64
-}
-
 // Line is one finished line.
 type Line struct {
-	Runs  []Run
-	Width float64 // ink width of the line (trailing spaces excluded)
+	Runs  []page.Run // X offsets from the line's left edge
+	Width float64    // ink width of the line (trailing spaces excluded)
 	// Logical is the line's text in logical order, as written in the
 	// catalog; it differs from the drawn text in RTL and Arabic lines.
 	Logical string

@@ -1,4 +1,4 @@
-package pdfcheck
+package pdftest
 
 import (
 	"image"

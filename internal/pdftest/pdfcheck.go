@@ -1,9 +1,9 @@
-// Package pdfcheck opens generated PDFs with readers that are not ours, so
+// Package pdftest opens generated PDFs with readers that are not ours, so
 // tests assert on what a user gets: poppler's pdftotext, pdfinfo and
 // pdffonts, and pdfcpu's strict validator. Where poppler is missing (and
 // only outside CI), text comes from decoding the Identity-H strings that
 // fpdf writes, where every glyph code is the Unicode code point.
-package pdfcheck
+package pdftest
 
 import (
 	"bytes"

@@ -1,0 +1,87 @@
+// Package page is the finished-page model: what the composer produces and
+// what imposition rearranges and the PDF writer draws. It belongs to no
+// stage. It holds positioned, already-shaped text and rules, and nothing
+// that would tie a consumer to the shaper or to the PDF library, just as
+// typst's frames tie its PDF exporter neither to its layout engine nor the
+// other way round.
+package page
+
+// Font is one font file as the PDF writer embeds it. Several faces of the
+// font set may point at one Font (a synthetic bold uses the regular file),
+// and then the writer embeds the file once.
+//
+// Data is shared by every document that uses the font, and by parallel
+// builds, so it must never be written to. fpdf's subsetter does write into
+// the bytes it is handed (utf8FontFile.getMetrics appends to slices that
+// alias them, for glyphs past the hmtx long metrics): a writer must hand
+// fpdf a copy of Data for each document, or later documents are corrupted
+// and parallel builds race. TestBuiltAloneEqualsBuiltInParallel guards
+// this.
+type Font struct {
+	Name string // the PDF font family name; unique within a font set
+	File string // where the font came from, for error messages
+	Data []byte // TrueType bytes, read-only
+}
+
+// Run is a piece of a line drawn with one font at one size, its text
+// already in visual (left-to-right drawing) order.
+type Run struct {
+	Font *Font
+	Size float64 // points
+	// Embolden, when above zero, strokes the glyph outlines with a line of
+	// that fraction of Size: a synthetic bold for a script whose font has
+	// no bold face, so that headings still stand out.
+	Embolden float64
+	X        float64 // offset from the line's left edge, points (from the page's left edge once placed)
+	Text     string
+	Width    float64
+}
+
+// Line is a finished line: run X offsets are from the page's left edge
+// once the line is placed on a page, Y is the baseline from the page's top
+// edge, both in points.
+type Line struct {
+	Runs []Run
+	Y    float64
+	Grey int // 0 black … 255 white
+}
+
+// Rule is a horizontal hairline.
+type Rule struct {
+	X, Y, Width, Thickness float64
+	Grey                   int
+}
+
+// Page is one finished page.
+type Page struct {
+	Lines []Line
+	Rules []Rule
+}
+
+// Document is a finished pamphlet, ready to impose or draw.
+type Document struct {
+	Width, Height float64 // points
+	Lang          string  // BCP 47, for the PDF's /Lang
+	Title         string
+	Subject       string
+	RTL           bool
+	Pages         []Page
+}
+
+// Fonts lists the fonts a document draws with, each once, in order of
+// first use.
+func (d *Document) Fonts() []*Font {
+	seen := map[*Font]bool{}
+	var out []*Font
+	for _, p := range d.Pages {
+		for _, l := range p.Lines {
+			for _, r := range l.Runs {
+				if !seen[r.Font] {
+					seen[r.Font] = true
+					out = append(out, r.Font)
+				}
+			}
+		}
+	}
+	return out
+}
