@@ -8,8 +8,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"pamphlet/internal/build"
+	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
-	"pamphlet/internal/resolve"
 )
 
 func newBuildCmd(stdout io.Writer) *cobra.Command {
@@ -43,21 +43,19 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 			if err != nil {
 				return err
 			}
-			pol := resolve.Policy{Missing: p.Museum.Policy.Missing, Stale: p.Museum.Policy.Stale, Pivot: p.Museum.Policy.Pivot}
+			pol := p.Museum.Policy
 			if cmd.Flags().Changed("missing") {
-				pol.Missing = missing
+				if pol.Missing, err = policy.ParseMissing("--missing", missing); err != nil {
+					return usageError{err}
+				}
 			}
 			if cmd.Flags().Changed("stale") {
-				pol.Stale = stale
+				if pol.Stale, err = policy.ParseStale("--stale", stale); err != nil {
+					return usageError{err}
+				}
 			}
 			if strict {
-				pol.Missing, pol.Stale = "fail", "fail"
-			}
-			if err := checkChoice("--missing", pol.Missing, "fail", "source", "pivot"); err != nil {
-				return err
-			}
-			if err := checkChoice("--stale", pol.Stale, "use", "mark", "fail"); err != nil {
-				return err
+				pol = pol.Strict()
 			}
 			date, err := build.DateFromEnv()
 			if err != nil {
@@ -100,22 +98,13 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 	f.StringVar(&out, "out", "output", "output directory")
 	f.StringSliceVar(&langs, "lang", nil, "languages to build, comma-separated (default: all)")
 	f.StringSliceVar(&floors, "floor", nil, "floors to build, comma-separated (default: all)")
-	f.StringVar(&missing, "missing", "", "a message the language lacks: fail | source (print the Italian, marked) | pivot (fallback chain) (default: museum.toml's policy)")
-	f.StringVar(&stale, "stale", "", "a translation whose source changed: use | mark | fail (default: museum.toml's policy)")
+	f.StringVar(&missing, "missing", "", "a message the language lacks: "+policy.Help(policy.MissingChoices)+" (source prints the source text, marked; pivot tries the fallback chain) (default: museum.toml's policy)")
+	f.StringVar(&stale, "stale", "", "a translation whose source changed: "+policy.Help(policy.StaleChoices)+" (default: museum.toml's policy)")
 	f.BoolVar(&strict, "strict", false, "CI mode: fail on any missing or stale message")
 	f.IntVar(&jobs, "jobs", 0, "pamphlets built in parallel (default: one per CPU)")
 	f.StringVar(&layoutArg, "layout", "", "layout from layouts/ to use instead of museum.toml's: large (A4 large print) or trifold (an A4 leaflet folded in three); files get its name: FLOOR-large.pdf")
 	f.BoolVar(&booklet, "booklet", false, "also write LANG/FLOOR-booklet.pdf: two pages per sheet side, for double-sided printing (flip on the short edge), folding and stapling; right-to-left pamphlets are bound on the right")
 	return cmd
-}
-
-func checkChoice(flag, v string, ok ...string) error {
-	for _, o := range ok {
-		if v == o {
-			return nil
-		}
-	}
-	return usageError{fmt.Errorf("%s=%s: use one of %s", flag, v, strings.Join(ok, ", "))}
 }
 
 // splitList trims the entries of a comma-separated flag and drops empty ones.

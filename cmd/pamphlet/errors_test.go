@@ -85,7 +85,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name:  "bad flag value",
 			setup: func(t *testing.T, m string) []string { return []string{"--missing", "guess"} },
-			want:  []string{"--missing=guess", "fail, source, pivot"},
+			want:  []string{`--missing = "guess"`, "fail, source, pivot"},
 			code:  2,
 		},
 		{

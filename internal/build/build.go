@@ -22,6 +22,7 @@ import (
 	"pamphlet/internal/impose"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/pdfdraw"
+	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
 	"pamphlet/internal/page"
@@ -36,7 +37,7 @@ type Options struct {
 	Langs  []string // empty: every language of the museum
 	Floors []string // empty: every floor
 	Out    string   // output directory; files go to Out/LANG/FLOOR.pdf
-	Policy resolve.Policy
+	Policy policy.Policy
 	Date   time.Time
 	Jobs   int // parallel workers; 0 means one per CPU
 	// Layout, when set, replaces the museum's layout, and Suffix is added

@@ -1,10 +1,10 @@
 package build
 
 import (
+	"pamphlet/internal/policy"
 	"testing"
 
 	"pamphlet/internal/project"
-	"pamphlet/internal/resolve"
 )
 
 func TestDateFromEnv(t *testing.T) {
@@ -30,7 +30,7 @@ func BenchmarkBuildSample(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := b.TempDir()
-	pol := resolve.Policy{Missing: "fail", Stale: "use", Pivot: "en"}
+	pol := policy.Policy{Missing: "fail", Stale: "use", Pivot: "en"}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Build(p, Options{Out: out, Policy: pol, Date: DefaultDate}); err != nil {
@@ -47,7 +47,7 @@ func BenchmarkBuildOnePamphlet(b *testing.B) {
 		b.Fatal(err)
 	}
 	out := b.TempDir()
-	pol := resolve.Policy{Missing: "fail", Stale: "use"}
+	pol := policy.Policy{Missing: "fail", Stale: "use"}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Build(p, Options{Langs: []string{"en"}, Floors: []string{"floor1"}, Out: out, Policy: pol, Date: DefaultDate}); err != nil {

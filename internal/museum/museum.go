@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 
+	"pamphlet/internal/policy"
 	"pamphlet/internal/tomlfile"
 )
 
@@ -25,18 +26,13 @@ type Museum struct {
 	Name     string `toml:"name"`
 	Subtitle string `toml:"subtitle"`
 	// Layout names the layout template in layouts/ (without ".toml").
-	Layout  string  `toml:"layout"`
-	Policy  Policy  `toml:"policy"`
-	Visitor Visitor `toml:"visitor"`
-	Floors  []Floor `toml:"floors"`
-}
-
-// Policy holds the museum's defaults for messages a language lacks or whose
-// Italian source changed since they were translated; build flags override it.
-type Policy struct {
-	Missing string `toml:"missing"` // fail | source | pivot
-	Stale   string `toml:"stale"`   // use | mark | fail
-	Pivot   string `toml:"pivot"`   // language tried before the source when Missing is "pivot"
+	Layout string `toml:"layout"`
+	// Policy holds the museum's defaults for messages a language lacks or
+	// whose source changed since they were translated; build flags
+	// override it.
+	Policy  policy.Policy `toml:"policy"`
+	Visitor Visitor       `toml:"visitor"`
+	Floors  []Floor       `toml:"floors"`
 }
 
 // Visitor describes the back page: a heading and label/text pairs.
@@ -72,31 +68,38 @@ func ItemTextID(i string) string   { return i + ".text" }
 // museum.toml that asks for it, so an error can point there.
 type MessageRef struct {
 	ID    string
-	Where string
+	Where string // in words: "panel floor1.cell2.walls"
+	// Elem is the key of museum.toml that asks for the message, with
+	// array indexes, as tomlfile.Index.ElemLine takes it:
+	// "floors[0].rooms[1].panels[2]".
+	Elem string
 }
 
 // RequiredMessages lists every message ID the pamphlets of this museum
 // print, in pamphlet order (cover, floors, rooms, panels, back page).
 func (m *Museum) RequiredMessages() []MessageRef {
 	var refs []MessageRef
-	add := func(id, where string) { refs = append(refs, MessageRef{id, where}) }
-	add(m.Name, "name")
-	add(m.Subtitle, "subtitle")
-	for _, f := range m.Floors {
-		add(f.TitleID(), "floor "+f.ID)
-		add(f.IntroID(), "floor "+f.ID)
-		for _, r := range f.Rooms {
-			add(r.TitleID(), "room "+r.ID)
-			for _, p := range r.Panels {
-				add(PanelTitleID(p), "panel "+p)
-				add(PanelBodyID(p), "panel "+p)
+	add := func(id, where, elem string) { refs = append(refs, MessageRef{id, where, elem}) }
+	add(m.Name, "name", "name")
+	add(m.Subtitle, "subtitle", "subtitle")
+	for i, f := range m.Floors {
+		fe := fmt.Sprintf("floors[%d]", i)
+		add(f.TitleID(), "floor "+f.ID, fe+".id")
+		add(f.IntroID(), "floor "+f.ID, fe+".id")
+		for j, r := range f.Rooms {
+			re := fmt.Sprintf("%s.rooms[%d]", fe, j)
+			add(r.TitleID(), "room "+r.ID, re+".id")
+			for k, p := range r.Panels {
+				pe := fmt.Sprintf("%s.panels[%d]", re, k)
+				add(PanelTitleID(p), "panel "+p, pe)
+				add(PanelBodyID(p), "panel "+p, pe)
 			}
 		}
 	}
-	add(m.Visitor.Heading, "visitor.heading")
-	for _, it := range m.Visitor.Items {
-		add(ItemLabelID(it), "visitor item "+it)
-		add(ItemTextID(it), "visitor item "+it)
+	add(m.Visitor.Heading, "visitor.heading", "visitor.heading")
+	for k, it := range m.Visitor.Items {
+		add(ItemLabelID(it), "visitor item "+it, fmt.Sprintf("visitor.items[%d]", k))
+		add(ItemTextID(it), "visitor item "+it, fmt.Sprintf("visitor.items[%d]", k))
 	}
 	return refs
 }
@@ -154,75 +157,63 @@ func (m *Museum) applyDefaults() {
 	if m.Layout == "" {
 		m.Layout = "a5"
 	}
-	if m.Policy.Missing == "" {
-		m.Policy.Missing = "fail"
-	}
-	if m.Policy.Stale == "" {
-		m.Policy.Stale = "use"
-	}
+	m.Policy = m.Policy.WithDefaults()
 }
 
 func (m *Museum) validate(data []byte) error {
-	fail := func(needle, format string, args ...any) error {
-		return fmt.Errorf("%s:%d: %s", FileName, tomlfile.LineOf(data, needle), fmt.Sprintf(format, args...))
+	ix := tomlfile.Locate(data)
+	fail := func(line int, format string, args ...any) error {
+		return fmt.Errorf("%s:%d: %s", FileName, max(line, 1), fmt.Sprintf(format, args...))
 	}
 	if m.Name == "" {
-		return fail("", "missing `name`: the message ID of the museum's name")
+		return fail(1, "missing `name`: the message ID of the museum's name")
 	}
 	if len(m.Floors) == 0 {
-		return fail("", "no [[floors]]: a museum needs at least one floor")
+		return fail(1, "no [[floors]]: a museum needs at least one floor")
 	}
 	seen := map[string]bool{}
-	check := func(kind, id, prefix string) error {
+	check := func(kind, id, prefix, elem string) error {
+		line := ix.ElemLine(elem)
 		if !idPattern.MatchString(id) {
-			return fail(id, "%s ID %q: use lowercase letters, digits and _ joined by dots", kind, id)
+			return fail(line, "%s ID %q: use lowercase letters, digits and _ joined by dots", kind, id)
 		}
 		if prefix != "" && !strings.HasPrefix(id, prefix+".") {
-			return fail(id, "%s ID %q must start with %q", kind, id, prefix+".")
+			return fail(line, "%s ID %q must start with %q", kind, id, prefix+".")
 		}
 		if seen[id] {
-			return fail(id, "%s ID %q is used twice", kind, id)
+			return fail(line, "%s ID %q is used twice", kind, id)
 		}
 		seen[id] = true
 		return nil
 	}
-	for _, f := range m.Floors {
-		if err := check("floor", f.ID, ""); err != nil {
+	for i, f := range m.Floors {
+		fe := fmt.Sprintf("floors[%d]", i)
+		if err := check("floor", f.ID, "", fe+".id"); err != nil {
 			return err
 		}
 		if len(f.Rooms) == 0 {
-			return fail(f.ID, "floor %q has no rooms", f.ID)
+			return fail(ix.ElemLine(fe), "floor %q has no rooms", f.ID)
 		}
-		for _, r := range f.Rooms {
-			if err := check("room", r.ID, f.ID); err != nil {
+		for j, r := range f.Rooms {
+			re := fmt.Sprintf("%s.rooms[%d]", fe, j)
+			if err := check("room", r.ID, f.ID, re+".id"); err != nil {
 				return err
 			}
-			for _, p := range r.Panels {
-				if err := check("panel", p, r.ID); err != nil {
+			for k, p := range r.Panels {
+				if err := check("panel", p, r.ID, fmt.Sprintf("%s.panels[%d]", re, k)); err != nil {
 					return err
 				}
 			}
 		}
 	}
-	for _, p := range []struct {
-		v, key string
-		ok     []string
-	}{
-		{m.Policy.Missing, "policy.missing", []string{"fail", "source", "pivot"}},
-		{m.Policy.Stale, "policy.stale", []string{"use", "mark", "fail"}},
-	} {
-		if !contains(p.ok, p.v) {
-			return fail(p.key[strings.IndexByte(p.key, '.')+1:], "%s = %q: use one of %s", p.key, p.v, strings.Join(p.ok, ", "))
+	if err := m.Policy.Validate("policy"); err != nil {
+		var ce *policy.ChoiceError
+		line := 1
+		if errors.As(err, &ce) {
+			line = ix.ElemLine(ce.Field)
 		}
+		return fail(line, "%v", err)
 	}
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

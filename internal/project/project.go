@@ -15,6 +15,7 @@ import (
 	"pamphlet/internal/fonts"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/museum"
+	"pamphlet/internal/tomlfile"
 )
 
 // Project is a loaded museum.
@@ -70,10 +71,14 @@ func Load(fsys fs.FS) (*Project, error) {
 		return nil, fmt.Errorf("%s/%s.toml: not found: museum.toml says the plaques are in %q, so its catalog is the source", i18n.Dir, m.Source, m.Source)
 	}
 	data, _ := fs.ReadFile(fsys, museum.FileName)
+	var ix *tomlfile.Index
 	for _, ref := range m.RequiredMessages() {
 		if _, ok := src.Messages[ref.ID]; !ok {
+			if ix == nil {
+				ix = tomlfile.Locate(data)
+			}
 			return nil, fmt.Errorf("%s:%d: %s needs message %q, which %s lacks: add it there (with a description for translators)",
-				museum.FileName, lineOf(data, ref), ref.Where, ref.ID, src.Path)
+				museum.FileName, max(ix.ElemLine(ref.Elem), 1), ref.Where, ref.ID, src.Path)
 		}
 	}
 	fs, err := fonts.Load(fsys)
@@ -100,21 +105,6 @@ func (p *Project) LoadLayout(name string) (*layout.Layout, error) {
 		}
 	}
 	return lay, nil
-}
-
-// lineOf finds the line in museum.toml that asked for a message: the
-// structure ID it derives from.
-func lineOf(data []byte, ref museum.MessageRef) int {
-	key := ref.ID
-	if i := strings.LastIndex(ref.Where, " "); i >= 0 {
-		key = ref.Where[i+1:]
-	}
-	for _, needle := range []string{`"` + ref.ID + `"`, `"` + key + `"`} {
-		if i := strings.Index(string(data), needle); i >= 0 {
-			return 1 + strings.Count(string(data[:i]), "\n")
-		}
-	}
-	return 1
 }
 
 // Languages lists the museum's languages, source first, then sorted.

@@ -15,15 +15,8 @@ import (
 
 	"pamphlet/i18n"
 	"pamphlet/internal/museum"
+	"pamphlet/internal/policy"
 )
-
-// Policy decides what a pamphlet does with messages that are not plainly
-// translated.
-type Policy struct {
-	Missing string // "fail", "source" (print the Italian, marked) or "pivot" (fallback chain)
-	Stale   string // "use", "mark" (print with a note) or "fail"
-	Pivot   string // extra language tried before the source for Missing = "pivot"
-}
 
 // Text is one printed message with where it came from.
 type Text struct {
@@ -106,7 +99,7 @@ func (e *UnresolvedError) Error() string {
 type Resolver struct {
 	Museum   *museum.Museum
 	Catalogs map[string]*i18n.Catalog
-	Policy   Policy
+	Policy   policy.Policy
 }
 
 // Pamphlet resolves one language × floor.
@@ -182,10 +175,10 @@ func (rs *run) resolve(id string, count int) Text {
 		return rs.render(tr, id, count, rs.tag, status, "")
 	case i18n.Stale:
 		switch pol.Stale {
-		case "fail":
+		case policy.StaleFail:
 			rs.fail(id, "stale (its Italian changed since it was translated)")
 			return Text{ID: id}
-		case "mark":
+		case policy.StaleMark:
 			return rs.render(tr, id, count, rs.tag, status, rs.note("ui.stale"))
 		default:
 			return rs.render(tr, id, count, rs.tag, status, "")
@@ -193,9 +186,9 @@ func (rs *run) resolve(id string, count int) Text {
 	}
 	// Missing.
 	switch pol.Missing {
-	case "source":
+	case policy.MissingSource:
 		return rs.render(src, id, count, rs.source.Lang, status, rs.note("ui.untranslated"))
-	case "pivot":
+	case policy.MissingPivot:
 		for _, fb := range rs.fallbackChain() {
 			c := rs.r.Catalogs[fb]
 			if m := c.Messages[id]; m != nil && (c == rs.source || current(src, m)) {

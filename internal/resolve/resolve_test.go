@@ -3,6 +3,7 @@ package resolve
 import (
 	"errors"
 	"fmt"
+	"pamphlet/internal/policy"
 	"strings"
 	"testing"
 
@@ -93,7 +94,7 @@ func find(p *Pamphlet, id string) *Text {
 
 func TestMissingSourcePrintsItalianWithNoteInPamphletLanguage(t *testing.T) {
 	r := fixture(t, map[string]map[string]string{"de": full("DE", "f1.r.p.body")})
-	r.Policy = Policy{Missing: "source", Stale: "use"}
+	r.Policy = policy.Policy{Missing: "source", Stale: "use"}
 	p, err := r.Pamphlet("de", "f1")
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +119,7 @@ func TestPivotChain(t *testing.T) {
 		"de":    full("DE", "f1.r.p.body", "f1.r.title"),
 		"en":    full("EN", "f1.r.title"),
 	})
-	r.Policy = Policy{Missing: "pivot", Stale: "use", Pivot: "en"}
+	r.Policy = policy.Policy{Missing: "pivot", Stale: "use", Pivot: "en"}
 	p, err := r.Pamphlet("de-CH", "f1")
 	if err != nil {
 		t.Fatal(err)
@@ -149,7 +150,7 @@ func TestPivotSkipsStaleFallbacks(t *testing.T) {
 		"de": full("DE", "f1.intro"),
 		"en": func() map[string]string { m := full("EN"); m["f1.intro"] = "STALE EN old intro"; return m }(),
 	})
-	r.Policy = Policy{Missing: "pivot", Stale: "use", Pivot: "en"}
+	r.Policy = policy.Policy{Missing: "pivot", Stale: "use", Pivot: "en"}
 	p, err := r.Pamphlet("de", "f1")
 	if err != nil {
 		t.Fatal(err)
@@ -172,7 +173,7 @@ func TestStale(t *testing.T) {
 	} {
 		t.Run(tc.stale, func(t *testing.T) {
 			r := fixture(t, map[string]map[string]string{"de": msgs})
-			r.Policy = Policy{Missing: "fail", Stale: tc.stale}
+			r.Policy = policy.Policy{Missing: "fail", Stale: policy.Stale(tc.stale)}
 			p, err := r.Pamphlet("de", "f1")
 			if tc.fail {
 				var ue *UnresolvedError
@@ -194,7 +195,7 @@ func TestStale(t *testing.T) {
 
 func TestMissingFailListsEveryID(t *testing.T) {
 	r := fixture(t, map[string]map[string]string{"de": full("DE", "f1.intro", "f1.r.p.body")})
-	r.Policy = Policy{Missing: "fail", Stale: "use"}
+	r.Policy = policy.Policy{Missing: "fail", Stale: "use"}
 	_, err := r.Pamphlet("de", "f1")
 	var ue *UnresolvedError
 	if !errors.As(err, &ue) {
@@ -208,7 +209,7 @@ func TestMissingFailListsEveryID(t *testing.T) {
 
 func TestNoCatalogIsAnErrorNotItalian(t *testing.T) {
 	r := fixture(t, map[string]map[string]string{"de": full("DE")})
-	r.Policy = Policy{Missing: "source", Stale: "use"}
+	r.Policy = policy.Policy{Missing: "source", Stale: "use"}
 	if _, err := r.Pamphlet("fr", "f1"); err == nil || !strings.Contains(err.Error(), "no catalog for language \"fr\"") {
 		t.Fatalf("err = %v", err)
 	}

@@ -7,7 +7,6 @@ package tomlfile
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/BurntSushi/toml"
 )
@@ -26,20 +25,9 @@ func Decode(path string, data []byte, v any) error {
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
-		return fmt.Errorf("%s:%d: unknown key %q (check its spelling against the README)", path, LineOf(data, k[len(k)-1]), k.String())
+		line := max(Locate(data).Line(k...), 1)
+		return fmt.Errorf("%s:%d: unknown key %q (check its spelling against the README)", path, line, k.String())
 	}
 	return nil
 }
 
-// LineOf returns the 1-based line of the first occurrence of needle in
-// data, or 1 when it does not occur.
-func LineOf(data []byte, needle string) int {
-	if needle == "" {
-		return 1
-	}
-	i := strings.Index(string(data), needle)
-	if i < 0 {
-		return 1
-	}
-	return 1 + strings.Count(string(data[:i]), "\n")
-}
