@@ -15,6 +15,8 @@ import (
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+
+	"pamphlet/internal/tomlfile"
 )
 
 // Dir is where a museum keeps its catalogs.
@@ -157,7 +159,24 @@ func Parse(p string, data []byte) (*Catalog, error) {
 	if merr != nil {
 		return nil, &ParseError{Path: p, Line: merr.line, Msg: merr.msg}
 	}
-	msgs, err2 := goi18n.ParseMessageFileBytes(data, p, map[string]goi18n.UnmarshalFunc{"toml": unmarshalWithoutMeta})
+	// go-i18n parses the messages out of the tree decoded above, rather
+	// than decoding the file a second time; the top-level _meta table is
+	// left out, or go-i18n would take it for a message.
+	messages := make(map[string]any, len(raw))
+	for k, v := range raw {
+		if k != MetaKey {
+			messages[k] = v
+		}
+	}
+	decoded := func(_ []byte, v any) error {
+		p, ok := v.(*any)
+		if !ok {
+			return fmt.Errorf("go-i18n asked for a %T", v)
+		}
+		*p = messages
+		return nil
+	}
+	msgs, err2 := goi18n.ParseMessageFileBytes(data, p, map[string]goi18n.UnmarshalFunc{"toml": decoded})
 	if err2 != nil {
 		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("not a go-i18n catalog: %v", err2)}
 	}
@@ -186,19 +205,6 @@ func Parse(p string, data []byte) (*Catalog, error) {
 	return c, nil
 }
 
-// unmarshalWithoutMeta decodes TOML for go-i18n and drops the top-level
-// _meta table, so that go-i18n never takes it for a message.
-func unmarshalWithoutMeta(data []byte, v any) error {
-	if err := toml.Unmarshal(data, v); err != nil {
-		return err
-	}
-	if p, ok := v.(*any); ok {
-		if m, ok := (*p).(map[string]any); ok {
-			delete(m, MetaKey)
-		}
-	}
-	return nil
-}
 
 // reservedKeys are the fields of a go-i18n message table; any other key
 // inside a table starts a nested message.
@@ -207,40 +213,18 @@ var reservedKeys = map[string]bool{
 	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true,
 }
 
-// keyLines maps message IDs to the line of their key. The TOML decoder
-// does not report key positions, so this scans table headers and keys the
-// way catalogs are written (["a.b"], [a.b], key = ...).
+// keyLines maps message IDs to the line of their key: a table header
+// (["a.b"], [a.b]) or a key that is not a message field. The TOML decoder
+// does not report key positions; tomlfile.Locate does.
 func keyLines(data []byte) map[string]int {
 	lines := map[string]int{}
-	var table []string
-	for i, line := range strings.Split(string(data), "\n") {
-		s := strings.TrimSpace(line)
-		if s == "" || s[0] == '#' {
+	for _, e := range tomlfile.Locate(data).Entries {
+		if !e.Header && reservedKeys[strings.ToLower(e.Key[len(e.Key)-1])] {
 			continue
 		}
-		if strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "[[") {
-			end := strings.LastIndex(s, "]")
-			if end < 0 {
-				continue
-			}
-			table = splitKey(s[1:end])
-			id := strings.Join(table, ".")
-			if _, ok := lines[id]; !ok {
-				lines[id] = i + 1
-			}
-			continue
-		}
-		eq := strings.Index(s, "=")
-		if eq < 0 {
-			continue
-		}
-		key := splitKey(strings.TrimSpace(s[:eq]))
-		if len(key) == 1 && reservedKeys[strings.ToLower(key[0])] {
-			continue
-		}
-		id := strings.Join(append(append([]string{}, table...), key...), ".")
+		id := strings.Join(e.Key, ".")
 		if _, ok := lines[id]; !ok {
-			lines[id] = i + 1
+			lines[id] = e.Line
 		}
 	}
 	return lines

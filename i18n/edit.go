@@ -3,48 +3,52 @@ package i18n
 import (
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 )
 
 // SetHashes rewrites the `hash` line of the given messages in a catalog's
 // text and changes nothing else: comments, order, spacing and every other
 // message stay byte for byte as the volunteer left them. A message without
-// a hash line gets one right under its table header.
+// a hash line gets one right under its table header. It reads the text
+// with the same table scanner as SetMessages, so a line that merely looks
+// like `hash = …` inside a multi-line string is text, not a field.
 //
 // Only messages written as their own table (["floor1.cell2.title"]) can
 // be stamped; the error names any other.
 func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, error) {
 	lines := strings.SplitAfter(string(data), "\n")
-	var out strings.Builder
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	replace := map[int]string{} // line → its replacement
+	drop := map[int]bool{}
+	after := map[int]string{} // header line → hash line inserted after it
 	done := map[string]bool{}
-	current := "" // ID of the table being read, if it is one we stamp
-	inserted := false
-	for _, line := range lines {
-		s := strings.TrimSpace(line)
-		if strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "[[") {
-			current, inserted = "", false
-			if end := strings.LastIndex(s, "]"); end > 0 {
-				id := strings.Join(splitKey(s[1:end]), ".")
-				if _, ok := hashes[id]; ok {
-					current = id
-					done[id] = true
-					out.WriteString(line)
-					if !strings.HasSuffix(line, "\n") {
-						out.WriteString("\n")
-					}
-					out.WriteString("hash = " + strconv.Quote(hashes[id]) + "\n")
-					inserted = true
-					continue
-				}
+	for _, t := range scanTables(lines) {
+		h, ok := hashes[t.id]
+		if t.id == "" || !ok || done[t.id] {
+			continue
+		}
+		done[t.id] = true
+		line := "hash = " + Quote(h) + "\n"
+		found := false
+		for _, f := range t.fields {
+			if f.key != "hash" {
+				continue
+			}
+			if !found {
+				replace[f.start] = line
+				found = true
+			} else {
+				drop[f.start] = true
+			}
+			for j := f.start + 1; j < f.end; j++ {
+				drop[j] = true
 			}
 		}
-		if current != "" && inserted {
-			if eq := strings.Index(s, "="); eq > 0 && strings.TrimSpace(s[:eq]) == "hash" {
-				continue // replaced by the line written under the header
-			}
+		if !found {
+			after[t.start] = line
 		}
-		out.WriteString(line)
 	}
 	var missing []string
 	for id := range hashes {
@@ -53,7 +57,24 @@ func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, erro
 		}
 	}
 	if len(missing) > 0 {
+		sort.Strings(missing)
 		return nil, fmt.Errorf("%s: cannot set the hash of %s: write each message as its own table, e.g. [%q]", path, strings.Join(missing, ", "), missing[0])
+	}
+	var out strings.Builder
+	for i, line := range lines {
+		switch {
+		case replace[i] != "":
+			out.WriteString(replace[i])
+		case drop[i]:
+		default:
+			out.WriteString(line)
+		}
+		if h := after[i]; h != "" {
+			if !strings.HasSuffix(line, "\n") {
+				out.WriteString("\n")
+			}
+			out.WriteString(h)
+		}
 	}
 	return []byte(out.String()), nil
 }

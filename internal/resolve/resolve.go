@@ -7,6 +7,7 @@ package resolve
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/cases"
@@ -100,6 +101,38 @@ type Resolver struct {
 	Museum   *museum.Museum
 	Catalogs map[string]*i18n.Catalog
 	Policy   policy.Policy
+
+	mu        sync.Mutex
+	templates map[*i18n.Catalog]*templates // one go-i18n bundle per catalog, made on first use
+}
+
+// templates is a catalog's messages in a go-i18n bundle, for the messages
+// that need one (placeholders, plural forms).
+type templates struct {
+	localizer *goi18n.Localizer
+	errs      map[string]error // messages go-i18n refused
+}
+
+// templatesOf returns the go-i18n bundle of a catalog, building it once.
+func (r *Resolver) templatesOf(c *i18n.Catalog) *templates {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if t, ok := r.templates[c]; ok {
+		return t
+	}
+	if r.templates == nil {
+		r.templates = map[*i18n.Catalog]*templates{}
+	}
+	bundle := goi18n.NewBundle(c.Lang)
+	t := &templates{errs: map[string]error{}}
+	for _, id := range c.IDs() {
+		if err := bundle.AddMessages(c.Lang, c.Messages[id].GoI18n()); err != nil {
+			t.errs[id] = err
+		}
+	}
+	t.localizer = goi18n.NewLocalizer(bundle, c.Lang.String())
+	r.templates[c] = t
+	return t
 }
 
 // Pamphlet resolves one language × floor.
@@ -172,22 +205,22 @@ func (rs *run) resolve(id string, count int) Text {
 	pol := rs.r.Policy
 	switch status {
 	case i18n.Translated, i18n.Identical:
-		return rs.render(tr, id, count, rs.tag, status, "")
+		return rs.render(rs.cat, tr, id, count, status, "")
 	case i18n.Stale:
 		switch pol.Stale {
 		case policy.StaleFail:
 			rs.fail(id, "stale (its Italian changed since it was translated)")
 			return Text{ID: id}
 		case policy.StaleMark:
-			return rs.render(tr, id, count, rs.tag, status, rs.note("ui.stale"))
+			return rs.render(rs.cat, tr, id, count, status, rs.note("ui.stale"))
 		default:
-			return rs.render(tr, id, count, rs.tag, status, "")
+			return rs.render(rs.cat, tr, id, count, status, "")
 		}
 	}
 	// Missing.
 	switch pol.Missing {
 	case policy.MissingSource:
-		return rs.render(src, id, count, rs.source.Lang, status, rs.note("ui.untranslated"))
+		return rs.render(rs.source, src, id, count, status, rs.note("ui.untranslated"))
 	case policy.MissingPivot:
 		for _, fb := range rs.fallbackChain() {
 			c := rs.r.Catalogs[fb]
@@ -202,7 +235,7 @@ func (rs *run) resolve(id string, count int) Text {
 						note = "(" + display.Tags(rs.tag).Name(c.Lang) + ")"
 					}
 				}
-				return rs.render(m, id, count, c.Lang, status, note)
+				return rs.render(c, m, id, count, status, note)
 			}
 		}
 	}
@@ -272,16 +305,17 @@ func (rs *run) fail(id, why string) {
 }
 
 // render executes the message's template (placeholders, plural forms)
-// with go-i18n, in the language the text is in.
-func (rs *run) render(m *i18n.Message, id string, count int, tag language.Tag, status i18n.Status, note string) Text {
+// with go-i18n, in the language of the catalog c the message comes from.
+func (rs *run) render(c *i18n.Catalog, m *i18n.Message, id string, count int, status i18n.Status, note string) Text {
+	tag := c.Lang
 	t := Text{ID: id, Lang: tag, Status: status, Note: note}
 	if count < 0 && !strings.Contains(m.Text(), "{{") {
 		// Plain text: nothing for a template or plural rule to do.
 		t.Value = m.Text()
 		return t
 	}
-	bundle := goi18n.NewBundle(tag)
-	if err := bundle.AddMessages(tag, m.GoI18n()); err != nil {
+	tm := rs.r.templatesOf(c)
+	if err := tm.errs[id]; err != nil {
 		rs.fail(id, err.Error())
 		return t
 	}
@@ -290,7 +324,7 @@ func (rs *run) render(m *i18n.Message, id string, count int, tag language.Tag, s
 		cfg.PluralCount = count
 		cfg.TemplateData = map[string]any{"Count": count}
 	}
-	v, got, err := goi18n.NewLocalizer(bundle, tag.String()).LocalizeWithTag(cfg)
+	v, got, err := tm.localizer.LocalizeWithTag(cfg)
 	if err != nil {
 		rs.fail(id, fmt.Sprintf("cannot be rendered: %v", err))
 		return t

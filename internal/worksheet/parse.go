@@ -9,6 +9,7 @@ import (
 	"golang.org/x/text/language"
 
 	"pamphlet/i18n"
+	"pamphlet/internal/tomlfile"
 )
 
 // ParseError points at the place in a worksheet a volunteer must fix;
@@ -140,9 +141,9 @@ func splitField(k string) (base, form string) {
 // point at the block.
 func messageLines(data []byte) []int {
 	var out []int
-	for i, l := range strings.Split(string(data), "\n") {
-		if strings.TrimSpace(l) == "[[message]]" {
-			out = append(out, i+1)
+	for _, e := range tomlfile.Locate(data).Entries {
+		if e.Header && len(e.Key) == 1 && e.Key[0] == "message" {
+			out = append(out, e.Line)
 		}
 	}
 	return out
