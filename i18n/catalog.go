@@ -205,7 +205,6 @@ func Parse(p string, data []byte) (*Catalog, error) {
 	return c, nil
 }
 
-
 // reservedKeys are the fields of a go-i18n message table; any other key
 // inside a table starts a nested message.
 var reservedKeys = map[string]bool{

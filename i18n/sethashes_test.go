@@ -12,7 +12,7 @@ import (
 func TestSetHashesLeavesMultiLineTextsAlone(t *testing.T) {
 	for _, tc := range []struct {
 		name, in, want string
-		hashes        map[string]string
+		hashes         map[string]string
 	}{
 		{
 			name:   "replace",

@@ -21,11 +21,11 @@ import (
 	"pamphlet/internal/compose"
 	"pamphlet/internal/impose"
 	"pamphlet/internal/layout"
+	"pamphlet/internal/page"
 	"pamphlet/internal/pdfdraw"
 	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
-	"pamphlet/internal/page"
 )
 
 // DefaultDate is written into PDFs when SOURCE_DATE_EPOCH is not set: a
@@ -243,4 +243,3 @@ func render(doc *page.Document, imposed bool, lang, floor string, opt Options) (
 	b, err := draw(sheets, floor+opt.Suffix+"-booklet.pdf", true)
 	return []Result{r, b}, err
 }
-

@@ -216,4 +216,3 @@ func (m *Museum) validate(data []byte) error {
 	}
 	return nil
 }
-

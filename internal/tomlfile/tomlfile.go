@@ -30,4 +30,3 @@ func Decode(path string, data []byte, v any) error {
 	}
 	return nil
 }
-
