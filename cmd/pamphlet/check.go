@@ -44,9 +44,6 @@ Rules:
 				return prefixDir(museumDir, err)
 			}
 			res := qa.Check(in)
-			if src := res.Parsed[in.Museum.Source]; src != nil {
-				recordHistory(museumDir, src, nil, stderr)
-			}
 			if asJSON {
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")

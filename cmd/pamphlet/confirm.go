@@ -3,14 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
-	"pamphlet/i18n"
-	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/build"
+	"pamphlet/internal/merge"
 	"pamphlet/internal/project"
 )
 
@@ -19,10 +16,10 @@ func newConfirmCmd(stdout, stderr io.Writer) *cobra.Command {
 	var all bool
 	cmd := &cobra.Command{
 		Use:   "confirm LANG [MESSAGE-ID...]",
-		Short: "Mark translations as up to date with the current Italian (after a reviewer checked them)",
+		Short: "Mark translations as up to date with the current source text (after a reviewer checked them)",
 		Long: `Confirm records, in locales/LANG.toml, that the named translations match
 the current source text: it sets their hash to the source's. Use it when the
-Italian changed in a way that does not affect the translation (a typo, a
+source changed in a way that does not affect the translation (a typo, a
 capital letter), or after reviewing a stale translation. --all confirms
 every translation of the language that is stale.
 
@@ -49,43 +46,14 @@ stays byte for byte as it was.`,
 			if len(ids) == 0 && !all {
 				return usageError{fmt.Errorf("name the messages to confirm, or use --all")}
 			}
-			src, cat := p.Catalogs[p.Museum.Source], p.Catalogs[lang]
-			// The Italian confirmed now is what later staleness refers to.
-			recordHistory(museumDir, src, nil, stderr)
-			if all {
-				for _, id := range cat.IDs() {
-					if _, ok := src.Messages[id]; ok && i18n.StatusOf(src.Messages[id], cat.Messages[id]) == i18n.Stale {
-						ids = append(ids, id)
-					}
-				}
+			path, n, err := merge.Confirm(p, lang, ids, all)
+			if err != nil && n == 0 {
+				return err
 			}
-			hashes := map[string]string{}
-			for _, id := range ids {
-				s, ok := src.Messages[id]
-				if !ok {
-					return fmt.Errorf("%s: no message %q in the source catalog", src.Path, id)
-				}
-				if m := cat.Messages[id]; m == nil || m.Text() == "" {
-					return fmt.Errorf("%s: message %q is not translated yet: nothing to confirm", cat.Path, id)
-				}
-				hashes[id] = i18n.SourceHash(s)
-			}
-			path := filepath.Join(museumDir, filepath.FromSlash(cat.Path))
-			data, err := os.ReadFile(path)
+			fmt.Fprintf(stdout, "confirmed %d message(s) in %s\n", n, path)
 			if err != nil {
-				return err
+				fmt.Fprintf(stderr, "pamphlet: warning: %v\n", err)
 			}
-			updated, err := i18n.SetHashes(cat.Path, data, hashes)
-			if err != nil {
-				return err
-			}
-			if _, err := i18n.Parse(cat.Path, updated); err != nil {
-				return fmt.Errorf("%s: refusing to write: the edited catalog would not parse: %v", cat.Path, err)
-			}
-			if err := atomicfile.Write(path, updated, 0o644); err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "confirmed %d message(s) in %s\n", len(hashes), cat.Path)
 			return nil
 		},
 	}

@@ -62,7 +62,6 @@ The --json form is stable; its schema is in docs/translators.md.`,
 					return usageError{fmt.Errorf("unknown language %q: %s has translations for %s", l, p.Name(), strings.Join(p.Languages()[1:], ", "))}
 				}
 			}
-			recordHistory(museumDir, p.Catalogs[p.Museum.Source], nil, stderr)
 			rep := status.Compute(museumDir, p.Museum, p.Catalogs)
 			if len(want) > 0 {
 				var keep []status.Language

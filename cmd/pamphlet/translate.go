@@ -6,12 +6,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
 	"pamphlet/i18n"
 	"pamphlet/internal/atomicfile"
+	"pamphlet/internal/history"
 	"pamphlet/internal/project"
 	"pamphlet/internal/worksheet"
 )
@@ -55,25 +57,16 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
 			if lang == p.Museum.Source {
 				return usageError{fmt.Errorf("%s is the source language: there is nothing to translate into it", lang)}
 			}
-			if !cmd.Flags().Changed("pivot") {
-				pivot = p.Museum.Policy.Pivot
-				if pivot == "" {
-					pivot = "en"
-				}
-				if _, ok := p.Catalogs[pivot]; !ok || pivot == lang {
-					pivot = ""
-				}
-			} else if pivot == "none" {
-				pivot = ""
-			} else if pivot != "" {
-				if _, ok := p.Catalogs[pivot]; !ok {
-					return usageError{fmt.Errorf("--pivot %s: %s has no catalog for %q (it has %v); use --pivot none for no pivot", pivot, p.Name(), pivot, p.Languages())}
-				}
-				if pivot == lang || pivot == p.Museum.Source {
-					return usageError{fmt.Errorf("--pivot %s: choose a language other than %s and the source", pivot, lang)}
-				}
+			if cmd.Flags().Changed("pivot") && pivot == "" {
+				pivot = "none"
 			}
-			hist := recordHistory(museumDir, p.Catalogs[p.Museum.Source], nil, stderr)
+			if pivot, err = worksheet.ChoosePivot(pivot, p.Museum.Policy.Pivot, lang, p.Museum.Source, p.Catalogs); err != nil {
+				return usageError{fmt.Errorf("%w (%s has %s; use --pivot none for no pivot)", err, p.Name(), strings.Join(p.Languages(), ", "))}
+			}
+			hist, err := history.Load(museumDir, p.Catalogs[p.Museum.Source])
+			if err != nil {
+				fmt.Fprintf(stderr, "pamphlet: warning: %v (the old source of stale translations cannot be shown)\n", err)
+			}
 			sheet := worksheet.Make(worksheet.Input{Museum: p.Museum, Catalogs: p.Catalogs, Lang: lang, Pivot: pivot, History: hist})
 			if _, ok := p.Catalogs[lang]; !ok {
 				fmt.Fprintf(stderr, "%s/%s.toml does not exist yet: the worksheet holds every message, and pamphlet merge will create the catalog\n", i18n.Dir, lang)

@@ -203,13 +203,13 @@ func TestMergeInterruptedLosesNothing(t *testing.T) {
 	before := read(t, pl)
 
 	crash := errors.New("killed")
-	writeAtomic = func(path string, data []byte) error {
+	mergeWrite = func(path string, data []byte) error {
 		tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".12345.tmp")
 		os.WriteFile(tmp, data[:len(data)/2], 0o644)
 		return crash
 	}
 	code, _, errOut := cli(t, "merge", ws, "--museum", dir)
-	writeAtomic = defaultWriteAtomic
+	mergeWrite = nil
 	if code != 1 || !strings.Contains(errOut, "killed") {
 		t.Fatalf("exit %d, %s", code, errOut)
 	}

@@ -126,3 +126,40 @@ func copyForms(f map[string]string) map[string]string {
 	}
 	return out
 }
+
+// PivotError is a requested pivot language that cannot be used.
+type PivotError struct {
+	Pivot  string
+	Reason string
+}
+
+func (e *PivotError) Error() string { return fmt.Sprintf("--pivot %s: %s", e.Pivot, e.Reason) }
+
+// ChoosePivot picks the language shown beside the source in lang's
+// worksheet. requested is what the volunteer asked for ("" for the
+// default, "none" for no pivot); museumPivot is museum.toml's pivot.
+// The default is the museum's pivot, else English, and silently none when
+// that language has no catalog or is lang itself; a requested one must
+// exist and differ from lang and the source.
+func ChoosePivot(requested, museumPivot, lang, source string, catalogs map[string]*i18n.Catalog) (string, error) {
+	switch requested {
+	case "none":
+		return "", nil
+	case "":
+		pivot := museumPivot
+		if pivot == "" {
+			pivot = "en"
+		}
+		if _, ok := catalogs[pivot]; !ok || pivot == lang || pivot == source {
+			return "", nil
+		}
+		return pivot, nil
+	}
+	if _, ok := catalogs[requested]; !ok {
+		return "", &PivotError{Pivot: requested, Reason: "the museum has no catalog for it"}
+	}
+	if requested == lang || requested == source {
+		return "", &PivotError{Pivot: requested, Reason: "choose a language other than " + lang + " and the source"}
+	}
+	return requested, nil
+}
