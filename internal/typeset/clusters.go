@@ -128,22 +128,22 @@ func (s *Setter) shapeArabic(runes []rune, start, end int, face *fonts.Face, lev
 	byStart := map[int]*cluster{}
 	var order []int
 	for _, g := range out.Glyphs {
-		c, ok := byStart[g.ClusterIndex]
+		c, ok := byStart[g.TextIndex()]
 		if !ok {
-			c = &cluster{start: g.ClusterIndex, end: g.ClusterIndex + g.RuneCount, level: levels[g.ClusterIndex], face: face}
-			byStart[g.ClusterIndex] = c
-			order = append(order, g.ClusterIndex)
+			c = &cluster{start: g.TextIndex(), end: g.TextIndex() + g.RunesCount(), level: levels[g.TextIndex()], face: face}
+			byStart[g.TextIndex()] = c
+			order = append(order, g.TextIndex())
 		}
 		r, ok := face.RuneForGlyph(g.GlyphID)
 		if !ok {
 			if g.GlyphID == 0 {
-				return nil, &GlyphError{runes[g.ClusterIndex], fmt.Sprintf("has no glyph in %s", face.File)}
+				return nil, &GlyphError{runes[g.TextIndex()], fmt.Sprintf("has no glyph in %s", face.File)}
 			}
-			return nil, &GlyphError{runes[g.ClusterIndex], fmt.Sprintf("is shaped by %s into a glyph with no code point, which the PDF writer cannot draw", face.File)}
+			return nil, &GlyphError{runes[g.TextIndex()], fmt.Sprintf("is shaped by %s into a glyph with no code point, which the PDF writer cannot draw", face.File)}
 		}
 		c.draw = append(c.draw, r)
 		c.width += float64(face.GlyphAdvance(g.GlyphID)) * size / 1000
-		if unicode.IsSpace(runes[g.ClusterIndex]) {
+		if unicode.IsSpace(runes[g.TextIndex()]) {
 			c.space = true
 		}
 	}

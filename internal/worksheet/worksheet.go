@@ -176,14 +176,3 @@ func forms(b *strings.Builder, base string, f map[string]string, comment string)
 		b.WriteString("\n")
 	}
 }
-
-// sortedForms lists a form map's keys in CLDR order.
-func sortedForms(f map[string]string) []string {
-	var out []string
-	for _, form := range i18n.PluralForms {
-		if _, ok := f[form]; ok {
-			out = append(out, form)
-		}
-	}
-	return out
-}
