@@ -86,29 +86,20 @@ func SourceHash(m *Message) string {
 // CLDR order.
 var PluralForms = []string{"zero", "one", "two", "few", "many", "other"}
 
-// LoadAll reads every locales/*.toml of a museum. Catalogs are keyed by
-// their file's language tag ("en", "zh-Hans").
+// LoadAll reads every catalog of a museum (see List). Catalogs are keyed
+// by their language's canonical tag ("en", "zh-Hans").
 func LoadAll(fsys fs.FS) (map[string]*Catalog, error) {
-	entries, err := fs.ReadDir(fsys, Dir)
+	files, err := List(fsys)
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s/: not found: a museum keeps its catalogs there, one LANG.toml per language", Dir)
-		}
-		return nil, fmt.Errorf("%s/: %w", Dir, err)
+		return nil, err
 	}
 	cats := map[string]*Catalog{}
-	for _, e := range entries {
-		// Names starting with "." or "_" are pamphlet's own bookkeeping
-		// (the source history), not catalogs; go:embed skips them too.
-		if e.IsDir() || path.Ext(e.Name()) != ".toml" || strings.HasPrefix(e.Name(), ".") || strings.HasPrefix(e.Name(), "_") {
-			continue
-		}
-		p := path.Join(Dir, e.Name())
-		data, err := fs.ReadFile(fsys, p)
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f.Path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, fmt.Errorf("%s: %w", f.Path, err)
 		}
-		c, err := Parse(p, data)
+		c, err := Parse(f.Path, data)
 		if err != nil {
 			return nil, err
 		}

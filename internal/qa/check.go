@@ -85,21 +85,16 @@ func Load(fsys fs.FS) (*Input, error) {
 		return nil, err
 	}
 	in := &Input{Museum: m, Files: map[string][]byte{}}
-	entries, err := fs.ReadDir(fsys, i18n.Dir)
+	files, err := i18n.List(fsys)
 	if err != nil {
-		return nil, fmt.Errorf("%s/: %w", i18n.Dir, err)
+		return nil, err
 	}
-	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || path.Ext(n) != ".toml" || strings.HasPrefix(n, ".") || strings.HasPrefix(n, "_") {
-			continue
-		}
-		p := path.Join(i18n.Dir, n)
-		data, err := fs.ReadFile(fsys, p)
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f.Path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", p, err)
+			return nil, fmt.Errorf("%s: %w", f.Path, err)
 		}
-		in.Files[p] = data
+		in.Files[f.Path] = data
 	}
 	if in.Fonts, err = fonts.Load(fsys); err != nil {
 		return nil, err
@@ -131,6 +126,10 @@ func Check(in *Input) *Result {
 			continue
 		}
 		c.res.Parsed[cat.Lang.String()] = cat
+		if f := (i18n.File{Path: p, Lang: cat.Lang.String()}); !f.Canonical() {
+			c.res.Findings = append(c.res.Findings, Finding{File: p, Lang: f.Lang, Rule: FileName, Severity: Warning,
+				Message: fmt.Sprintf("name the catalog by its language's canonical tag: mv %s %s", p, f.CanonicalPath())})
+		}
 	}
 	src := c.res.Parsed[in.Museum.Source]
 	langs := make([]string, 0, len(c.res.Parsed))

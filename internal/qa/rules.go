@@ -39,6 +39,7 @@ const (
 	TooWide      = "too-wide"
 	Identical    = "identical-to-source"
 	Meta         = "meta"
+	FileName     = "file-name"
 )
 
 // Rules lists every rule in the order they are documented.
@@ -55,6 +56,7 @@ var Rules = []Rule{
 	{TooWide, Warning, "a title wider than the text column at its heading size: it will break onto two lines; a shorter title reads better"},
 	{Identical, Warning, "the translation is the source text itself: usually a copy left untranslated; silence it in [_meta.ignore] for proper names and addresses"},
 	{Meta, Warning, "an [_meta.ignore] entry names a rule that does not exist or a message the catalog does not have"},
+	{FileName, Warning, "the catalog's file name is not its language's canonical tag (EN.toml, zh-hans.toml): rename it as the finding says"},
 }
 
 // RuleByName finds a rule.
