@@ -1,15 +1,18 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"pamphlet/i18n"
 	"pamphlet/internal/build"
 	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
+	"pamphlet/internal/resolve"
 )
 
 func newBuildCmd(stdout io.Writer) *cobra.Command {
@@ -87,7 +90,7 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 			}
 			results, err := build.Build(p, opts)
 			if err != nil {
-				return err
+				return buildAdvice(err, p, museumDir)
 			}
 			fmt.Fprintf(stdout, "wrote %d file(s) for %s\n", len(results), p.Name())
 			return nil
@@ -116,4 +119,29 @@ func splitList(in []string) []string {
 		}
 	}
 	return out
+}
+
+// buildAdvice adds to each error of a failed build the command or edit
+// that fixes it.
+func buildAdvice(err error, p *project.Project, dir string) error {
+	if joined, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range joined.Unwrap() {
+			out = append(out, buildAdvice(e, p, dir))
+		}
+		return errors.Join(out...)
+	}
+	var ue *resolve.UnresolvedError
+	var le *build.UnknownLanguageError
+	switch {
+	case errors.As(err, &ue):
+		if len(ue.NotInSource) == len(ue.Problems) || ue.Lang == p.Museum.Source {
+			return fmt.Errorf("%w — add them to %s/%s.toml, with a description for translators", err, i18n.Dir, p.Museum.Source)
+		}
+		return fmt.Errorf("%w — translate them (pamphlet translate %s%s --out %s-worksheet.toml), or choose another policy (--missing=source|pivot, --stale=use|mark)",
+			err, ue.Lang, museumFlag(dir), ue.Lang)
+	case errors.As(err, &le):
+		return fmt.Errorf("%w (to add it: pamphlet translate %s%s --out %s-worksheet.toml, then pamphlet merge)", err, le.Lang, museumFlag(dir), le.Lang)
+	}
+	return err
 }

@@ -319,3 +319,15 @@ func TestTextStaysInsideTheMargins(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageTagsAreCaseInsensitive: BCP 47 tags are case-insensitive,
+// so --lang zh-hans builds the zh-Hans pamphlet, under its canonical name.
+func TestLanguageTagsAreCaseInsensitive(t *testing.T) {
+	dir := t.TempDir()
+	mustRun(t, "build", "--out", dir, "--lang", "zh-hans,EN", "--floor", "floor1")
+	for _, p := range []string{"zh-Hans/floor1.pdf", "en/floor1.pdf"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+}

@@ -64,7 +64,7 @@ func TestBadInput(t *testing.T) {
 		{
 			name:  "unknown language",
 			setup: func(t *testing.T, m string) []string { return []string{"--lang", "en,xx"} },
-			want:  []string{`unknown language "xx"`, "locales/xx.toml"},
+			want:  []string{`unknown language "xx"`, "pamphlet translate xx --museum"},
 			code:  1,
 		},
 		{

@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/compose"
 	"pamphlet/internal/impose"
@@ -76,16 +78,44 @@ func DateFromEnv() (time.Time, error) {
 	return time.Unix(sec, 0).UTC(), nil
 }
 
+// UnknownLanguageError is a requested language the museum has no
+// catalog for.
+type UnknownLanguageError struct {
+	Lang  string   // as requested
+	Known []string // the museum's languages, source first
+}
+
+func (e *UnknownLanguageError) Error() string {
+	return fmt.Sprintf("unknown language %q: the museum has catalogs for %s", e.Lang, strings.Join(e.Known, ", "))
+}
+
+// UnknownFloorError is a requested floor the museum does not have.
+type UnknownFloorError struct {
+	Floor string
+	Known []string
+}
+
+func (e *UnknownFloorError) Error() string {
+	return fmt.Sprintf("unknown floor %q: the museum has floors %s", e.Floor, strings.Join(e.Known, ", "))
+}
+
 // Plan checks the requested languages and floors against the museum and
-// returns them in museum order.
+// returns them in the order asked, languages in their canonical form
+// (tags are case-insensitive: zh-hans is zh-Hans).
 func Plan(p *project.Project, langs, floors []string) ([]string, []string, error) {
 	all := p.Languages()
 	if len(langs) == 0 {
 		langs = all
 	}
-	for _, l := range langs {
-		if _, ok := p.Catalogs[l]; !ok {
-			return nil, nil, fmt.Errorf("unknown language %q: %s has catalogs for %s (add locales/%s.toml to add it)", l, p.Name(), strings.Join(all, ", "), l)
+	canon := make([]string, len(langs))
+	for i, l := range langs {
+		if tag, err := language.Parse(l); err == nil {
+			canon[i] = tag.String()
+		} else {
+			canon[i] = l
+		}
+		if _, ok := p.Catalogs[canon[i]]; !ok {
+			return nil, nil, &UnknownLanguageError{Lang: l, Known: all}
 		}
 	}
 	if len(floors) == 0 {
@@ -93,10 +123,10 @@ func Plan(p *project.Project, langs, floors []string) ([]string, []string, error
 	}
 	for _, f := range floors {
 		if _, ok := p.Museum.Floor(f); !ok {
-			return nil, nil, fmt.Errorf("unknown floor %q: %s has floors %s", f, p.Name(), strings.Join(p.Museum.FloorIDs(), ", "))
+			return nil, nil, &UnknownFloorError{Floor: f, Known: p.Museum.FloorIDs()}
 		}
 	}
-	return langs, floors, nil
+	return canon, floors, nil
 }
 
 // Build builds and writes the pamphlets. On error nothing is written.

@@ -89,11 +89,13 @@ type UnresolvedError struct {
 	Path  string
 	// Problems holds one line per message: "floor1.cell2.title: missing".
 	Problems []string
+	// NotInSource lists the messages the source catalog itself lacks:
+	// those need the curator, not a translator.
+	NotInSource []string
 }
 
 func (e *UnresolvedError) Error() string {
-	return fmt.Sprintf("%s: %s, %s: %d message(s) not ready: %s — translate them (pamphlet translate %s), or choose another policy (--missing=source|pivot, --stale=use|mark)",
-		e.Path, e.Lang, e.Floor, len(e.Problems), strings.Join(e.Problems, "; "), e.Lang)
+	return fmt.Sprintf("%s: %s, %s: %d message(s) not ready: %s", e.Path, e.Lang, e.Floor, len(e.Problems), strings.Join(e.Problems, "; "))
 }
 
 // Resolver resolves pamphlets from a museum and its catalogs.
@@ -195,6 +197,7 @@ func (rs *run) resolve(id string, count int) Text {
 	src, ok := rs.source.Messages[id]
 	if !ok {
 		rs.unresolved.Problems = append(rs.unresolved.Problems, fmt.Sprintf("%s: not in the source catalog %s", id, rs.source.Path))
+		rs.unresolved.NotInSource = append(rs.unresolved.NotInSource, id)
 		return Text{ID: id}
 	}
 	tr := rs.cat.Messages[id]
