@@ -174,7 +174,15 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	}
 	pg.place(flow)
 
-	if err := pg.folios(setter); err != nil {
+	folio := l.Styles["folio"]
+	number := func(n string) (typeset.Line, error) {
+		lines, err := setter.Lines(n, folio.Family, folio.Size, l.MeasurePt(), typeset.AlignStart)
+		if err != nil {
+			return typeset.Line{}, err
+		}
+		return lines[0], nil
+	}
+	if err := pg.folios(number); err != nil {
 		return nil, err
 	}
 	return pg.doc, nil
@@ -280,15 +288,16 @@ func placed(line typeset.Line, x, baseline float64, grey int) page.Line {
 // folios numbers the inner pages at the foot's outer corner; the front
 // and back covers carry no number (a booklet may add blank pages before
 // the back cover, which must not leave it numbered out of sequence).
-func (pg *pager) folios(setter *typeset.Setter) error {
+// number sets a page number as a line in the folio style; it is passed in
+// so that the pager can be tested without fonts.
+func (pg *pager) folios(number func(string) (typeset.Line, error)) error {
 	st := pg.l.Styles["folio"]
 	for i := 1; i < len(pg.doc.Pages)-1; i++ {
 		n := i + 1
-		lines, err := setter.Lines(strconv.Itoa(n), st.Family, st.Size, pg.l.MeasurePt(), typeset.AlignStart)
+		line, err := number(strconv.Itoa(n))
 		if err != nil {
 			return err
 		}
-		line := lines[0]
 		odd := n%2 == 1
 		var x float64
 		if odd != pg.rtl { // outer edge on the right
