@@ -225,14 +225,28 @@ func (pg *pager) left() float64 {
 	return pg.l.OuterPt()
 }
 
+// ruleGap is how far a rule under a text moves what follows down.
+const ruleGap = 3
+
 // rule draws a hairline under the last placed text.
 func (pg *pager) rule(st layout.Style) {
 	p := pg.page()
 	p.Rules = append(p.Rules, page.Rule{X: pg.left(), Y: pg.y - st.SpaceAfter + 3, Width: pg.l.MeasurePt(), Thickness: 0.5, Grey: 120})
-	pg.y += 3
+	pg.y += ruleGap
 }
 
 func height(b block) float64 { return float64(len(b.lines)) * b.style.Leading }
+
+// below is the space a block leaves under its last line: its space after,
+// and the rule's gap when it is ruled. Leaving the gap out of need once let
+// a ruled room heading fit with "room" for its text that was not there, and
+// end a page alone.
+func below(b block) float64 {
+	if b.style.Rule {
+		return b.style.SpaceAfter + ruleGap
+	}
+	return b.style.SpaceAfter
+}
 
 // need is the height that must fit on the page before block i starts: a
 // heading takes its successors' first lines along, a paragraph at least
@@ -240,7 +254,7 @@ func height(b block) float64 { return float64(len(b.lines)) * b.style.Leading }
 func need(flow []block, i int) float64 {
 	b := flow[i]
 	if b.keepWithNext && i+1 < len(flow) {
-		return height(b) + b.style.SpaceAfter + flow[i+1].style.SpaceBefore + need(flow, i+1)
+		return height(b) + below(b) + flow[i+1].style.SpaceBefore + need(flow, i+1)
 	}
 	return float64(min(2, len(b.lines))) * b.style.Leading
 }

@@ -44,6 +44,9 @@ func testPager(rtl bool) *pager {
 var (
 	body    = layout.Style{Size: 8, Leading: leading}
 	heading = layout.Style{Size: 9, Leading: leading}
+	// ruled is a room heading: a hairline 3 pt below it, and space above
+	// that puts the heading 4 pt lower after the filler.
+	ruled = layout.Style{Size: 9, Leading: leading, SpaceBefore: 4, Rule: true}
 )
 
 // para is a block of n lines named name ("body/0", "body/1" …), set
@@ -189,6 +192,13 @@ func TestPagerBreaks(t *testing.T) {
 			want: []string{"fill×7", "room×1 title×1 body×4"},
 		},
 		{
+			// 50+70+4 = 124: heading and two lines take 30 pt (to 154, in),
+			// but the rule under the heading adds 3 (to 157, out).
+			name: "keep-with-next counts the heading's rule",
+			flow: []block{para("fill", 7, body, false), para("room", 1, ruled, true), para("body", 4, body, false)},
+			want: []string{"fill×7", "room×1 body×4 rule×1"},
+		},
+		{
 			name: "right to left: the same breaks, the column mirrored",
 			flow: []block{para("fill", 8, body, false), para("head", 1, heading, true), para("body", 14, body, false)},
 			rtl:  true,
@@ -215,6 +225,7 @@ func TestPagerBreaks(t *testing.T) {
 
 // TestNeed: what must fit before a block starts.
 func TestNeed(t *testing.T) {
+	room := layout.Style{Size: 14, Leading: 17, SpaceAfter: 6, Rule: true}
 	title := layout.Style{Size: 10.5, Leading: 13.5, SpaceBefore: 8, SpaceAfter: 3}
 	text := layout.Style{Size: 9.5, Leading: 13.5}
 	tests := []struct {
@@ -227,6 +238,8 @@ func TestNeed(t *testing.T) {
 		{"four lines: the first two", []block{para("p", 4, text, false)}, 27},
 		{"a heading with nothing after it", []block{para("t", 2, title, true)}, 27},
 		{"panel title, then two lines", []block{para("t", 1, title, true), para("p", 9, text, false)}, 13.5 + 3 + 0 + 27},
+		{"room heading, its rule, a panel title, two lines", []block{para("r", 1, room, true), para("t", 1, title, true), para("p", 9, text, false)},
+			17 + 6 + 3 + 8 + 13.5 + 3 + 27},
 	}
 	for _, tt := range tests {
 		if got := need(tt.flow, 0); math.Abs(got-tt.want) > epsilon {
