@@ -250,13 +250,19 @@ func below(b block) float64 {
 
 // need is the height that must fit on the page before block i starts: a
 // heading takes its successors' first lines along, a paragraph at least
-// two lines (no orphan).
+// two lines (no orphan). A paragraph of three lines needs all three: the
+// widow rule in place cannot move its last two over without leaving the
+// first alone, so breaking it anywhere leaves one line alone.
 func need(flow []block, i int) float64 {
 	b := flow[i]
 	if b.keepWithNext && i+1 < len(flow) {
 		return height(b) + below(b) + flow[i+1].style.SpaceBefore + need(flow, i+1)
 	}
-	return float64(min(2, len(b.lines))) * b.style.Leading
+	n := len(b.lines)
+	if n > 3 {
+		n = 2
+	}
+	return float64(n) * b.style.Leading
 }
 
 func (pg *pager) place(flow []block) {

@@ -172,6 +172,11 @@ func TestPagerBreaks(t *testing.T) {
 			want: []string{"fill×4 body×5", "body×2"},
 		},
 		{
+			name: "widow and orphan: a three-line paragraph cannot break",
+			flow: []block{para("fill", 8, body, false), para("body", 3, body, false)},
+			want: []string{"fill×8", "body×3"},
+		},
+		{
 			name: "a two-line paragraph cannot break",
 			flow: []block{para("fill", 9, body, false), para("body", 2, body, false)},
 			want: []string{"fill×9", "body×2"},
@@ -235,6 +240,7 @@ func TestNeed(t *testing.T) {
 	}{
 		{"one line", []block{para("p", 1, text, false)}, 13.5},
 		{"two lines", []block{para("p", 2, text, false)}, 27},
+		{"three lines: all of them, or one is left alone", []block{para("p", 3, text, false)}, 40.5},
 		{"four lines: the first two", []block{para("p", 4, text, false)}, 27},
 		{"a heading with nothing after it", []block{para("t", 2, title, true)}, 27},
 		{"panel title, then two lines", []block{para("t", 1, title, true), para("p", 9, text, false)}, 13.5 + 3 + 0 + 27},
