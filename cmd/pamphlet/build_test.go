@@ -56,6 +56,9 @@ func TestMain(m *testing.M) {
 	if sampleDir != "" {
 		os.RemoveAll(sampleDir)
 	}
+	if largeDir != "" {
+		os.RemoveAll(largeDir)
+	}
 	os.Exit(code)
 }
 

@@ -174,7 +174,15 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	}
 	pg.place(flow)
 
-	if err := pg.folios(setter); err != nil {
+	folio := l.Styles["folio"]
+	number := func(n string) (typeset.Line, error) {
+		lines, err := setter.Lines(n, folio.Family, folio.Size, l.MeasurePt(), typeset.AlignStart)
+		if err != nil {
+			return typeset.Line{}, err
+		}
+		return lines[0], nil
+	}
+	if err := pg.folios(number); err != nil {
 		return nil, err
 	}
 	return pg.doc, nil
@@ -217,24 +225,44 @@ func (pg *pager) left() float64 {
 	return pg.l.OuterPt()
 }
 
+// ruleGap is how far a rule under a text moves what follows down.
+const ruleGap = 3
+
 // rule draws a hairline under the last placed text.
 func (pg *pager) rule(st layout.Style) {
 	p := pg.page()
 	p.Rules = append(p.Rules, page.Rule{X: pg.left(), Y: pg.y - st.SpaceAfter + 3, Width: pg.l.MeasurePt(), Thickness: 0.5, Grey: 120})
-	pg.y += 3
+	pg.y += ruleGap
 }
 
 func height(b block) float64 { return float64(len(b.lines)) * b.style.Leading }
 
+// below is the space a block leaves under its last line: its space after,
+// and the rule's gap when it is ruled. Leaving the gap out of need once let
+// a ruled room heading fit with "room" for its text that was not there, and
+// end a page alone.
+func below(b block) float64 {
+	if b.style.Rule {
+		return b.style.SpaceAfter + ruleGap
+	}
+	return b.style.SpaceAfter
+}
+
 // need is the height that must fit on the page before block i starts: a
 // heading takes its successors' first lines along, a paragraph at least
-// two lines (no orphan).
+// two lines (no orphan). A paragraph of three lines needs all three: the
+// widow rule in place cannot move its last two over without leaving the
+// first alone, so breaking it anywhere leaves one line alone.
 func need(flow []block, i int) float64 {
 	b := flow[i]
 	if b.keepWithNext && i+1 < len(flow) {
-		return height(b) + b.style.SpaceAfter + flow[i+1].style.SpaceBefore + need(flow, i+1)
+		return height(b) + below(b) + flow[i+1].style.SpaceBefore + need(flow, i+1)
 	}
-	return float64(min(2, len(b.lines))) * b.style.Leading
+	n := len(b.lines)
+	if n > 3 {
+		n = 2
+	}
+	return float64(n) * b.style.Leading
 }
 
 func (pg *pager) place(flow []block) {
@@ -280,15 +308,16 @@ func placed(line typeset.Line, x, baseline float64, grey int) page.Line {
 // folios numbers the inner pages at the foot's outer corner; the front
 // and back covers carry no number (a booklet may add blank pages before
 // the back cover, which must not leave it numbered out of sequence).
-func (pg *pager) folios(setter *typeset.Setter) error {
+// number sets a page number as a line in the folio style; it is passed in
+// so that the pager can be tested without fonts.
+func (pg *pager) folios(number func(string) (typeset.Line, error)) error {
 	st := pg.l.Styles["folio"]
 	for i := 1; i < len(pg.doc.Pages)-1; i++ {
 		n := i + 1
-		lines, err := setter.Lines(strconv.Itoa(n), st.Family, st.Size, pg.l.MeasurePt(), typeset.AlignStart)
+		line, err := number(strconv.Itoa(n))
 		if err != nil {
 			return err
 		}
-		line := lines[0]
 		odd := n%2 == 1
 		var x float64
 		if odd != pg.rtl { // outer edge on the right
