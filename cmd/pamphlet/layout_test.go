@@ -126,8 +126,7 @@ func readSample(t *testing.T, name, lang, floor string) *readBack {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol := resolve.Policy{Missing: p.Museum.Policy.Missing, Stale: p.Museum.Policy.Stale, Pivot: p.Museum.Policy.Pivot}
-	pam, err := (&resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Policy: pol}).Pamphlet(lang, floor)
+	pam, err := (&resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Policy: p.Museum.Policy}).Pamphlet(lang, floor)
 	if err != nil {
 		t.Fatal(err)
 	}
