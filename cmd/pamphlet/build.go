@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"pamphlet/i18n"
+	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/build"
 	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
@@ -27,19 +28,35 @@ func newBuildCmd(stdout io.Writer) *cobra.Command {
 		jobs      int
 		booklet   bool
 		layoutArg string
+		force     bool
+		report    string
+		shardArg  string
+		summary   bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the PDF pamphlets: every language × floor, or those selected",
 		Long: `Build writes one PDF per language and floor to OUT/LANG/FLOOR.pdf.
 
-Every pamphlet is built in memory first; files are written only when all of
-them succeeded, each atomically, so a failed build leaves earlier PDFs as
-they were. PDFs are byte-identical for identical input (the date written
-into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
+Pamphlets are built in parallel (-j), each staged in a temporary file
+beside its target; the files are renamed into place only when every one
+succeeded, so a failed build leaves earlier PDFs as they were. PDFs are
+byte-identical for identical input, however many workers or shards build
+them (the date written into them is SOURCE_DATE_EPOCH, or 2000-01-01 when
+it is unset).
+
+A pamphlet whose inputs (the messages it prints, museum.toml, the layout,
+the fonts, the tool, the flags) are unchanged since the last build into the
+same --out is not built again: it is reported as unchanged. --force builds
+everything. The record of inputs is OUT/.pamphlet-cache.json; deleting it
+is safe.
+
+On a terminal a progress bar shows the build; elsewhere (a pipe, CI=true)
+each file gets one line, printed once the build has succeeded.`,
 		Example: `  pamphlet build
   pamphlet build --museum ./my-museum --out ./pdf
-  pamphlet build --lang en,de --floor floor1`,
+  pamphlet build --lang en,de --floor floor1
+  pamphlet build --strict --shard 2/4 --report build-2.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			p, err := project.Open(museumDir)
@@ -64,15 +81,27 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 			if err != nil {
 				return usageError{err}
 			}
+			if cmd.Flags().Changed("jobs") && jobs < 1 {
+				return usageError{fmt.Errorf("-j/--jobs %d: the number of parallel workers must be 1 or more", jobs)}
+			}
+			if out == "" {
+				return usageError{fmt.Errorf("--out \"\": name the output folder (default: output)")}
+			}
+			var shard build.Shard
+			if shardArg != "" {
+				if shard, err = build.ParseShard(shardArg); err != nil {
+					return usageError{err}
+				}
+			}
+			var bar *progressBar
 			opts := build.Options{
 				Langs: splitList(langs), Floors: splitList(floors), Out: out,
 				Policy: pol, Date: date, Jobs: jobs, Booklet: booklet,
+				Shard: shard, Force: force,
 				Progress: func(r build.Result) {
-					unit := "pages"
-					if r.Imposed {
-						unit = "sheet sides"
+					if bar != nil {
+						bar.add(r)
 					}
-					fmt.Fprintf(stdout, "wrote %s  (%d %s, %d KB)\n", r.Path, r.Pages, unit, (r.Bytes+512)/1024)
 				},
 			}
 			if layoutArg != "" && layoutArg != p.Museum.Layout {
@@ -88,11 +117,49 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 			if booklet && lay.Imposition != "" {
 				return usageError{fmt.Errorf("--booklet: the layout %q is printed as a %s already", lay.Name, lay.Imposition)}
 			}
-			results, err := build.Build(p, opts)
-			if err != nil {
-				return buildAdvice(err, p, museumDir)
+			if isTerminal(stdout) {
+				if ls, fs, err := build.Plan(p, opts.Langs, opts.Floors); err == nil {
+					n := 0
+					for i := range len(ls) * len(fs) {
+						if shard.Has(i) {
+							n++
+						}
+					}
+					bar = newProgressBar(stdout, n*(1+btoi(booklet)))
+				}
 			}
-			fmt.Fprintf(stdout, "wrote %d file(s) for %s\n", len(results), p.Name())
+			results, err := build.Build(p, opts)
+			if bar != nil {
+				bar.done()
+			}
+			if err != nil {
+				err = buildAdvice(err, p, museumDir)
+			}
+			if report != "" {
+				if werr := atomicfile.Write(report, build.NewReport(p.Name(), shard, results, err).JSON(), 0o644); werr != nil && err == nil {
+					err = werr
+				}
+			}
+			if err != nil {
+				return err
+			}
+			if bar == nil {
+				printResults(stdout, results)
+			}
+			if summary || bar != nil {
+				printSummary(stdout, results)
+			}
+			built := 0
+			for _, r := range results {
+				if r.Status == build.Built {
+					built++
+				}
+			}
+			fmt.Fprintf(stdout, "wrote %d file(s) for %s", built, p.Name())
+			if n := len(results) - built; n > 0 {
+				fmt.Fprintf(stdout, "; %d unchanged", n)
+			}
+			fmt.Fprintln(stdout)
 			return nil
 		},
 	}
@@ -104,7 +171,11 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
 	f.StringVar(&missing, "missing", "", "a message the language lacks: "+policy.Help(policy.MissingChoices)+" (source prints the source text, marked; pivot tries the fallback chain) (default: museum.toml's policy)")
 	f.StringVar(&stale, "stale", "", "a translation whose source changed: "+policy.Help(policy.StaleChoices)+" (default: museum.toml's policy)")
 	f.BoolVar(&strict, "strict", false, "CI mode: fail on any missing or stale message")
-	f.IntVar(&jobs, "jobs", 0, "pamphlets built in parallel (default: one per CPU)")
+	f.IntVarP(&jobs, "jobs", "j", 0, "pamphlets built in parallel, 1 or more (default: GOMAXPROCS, one per CPU)")
+	f.BoolVar(&force, "force", false, "build every pamphlet, even those whose inputs are unchanged since the last build")
+	f.StringVar(&report, "report", "", "write a JSON report of the build to this file (schema: docs/ci/README.md)")
+	f.StringVar(&shardArg, "shard", "", "build only shard K of N of the language × floor matrix (K/N, e.g. 2/4); the N shards together build it all")
+	f.BoolVar(&summary, "summary", false, "print a table per language at the end (always shown with the progress bar)")
 	f.StringVar(&layoutArg, "layout", "", "layout from layouts/ to use instead of museum.toml's: large (A4 large print) or trifold (an A4 leaflet folded in three); files get its name: FLOOR-large.pdf")
 	f.BoolVar(&booklet, "booklet", false, "also write LANG/FLOOR-booklet.pdf: two pages per sheet side, for double-sided printing (flip on the short edge), folding and stapling; right-to-left pamphlets are bound on the right")
 	return cmd
@@ -144,4 +215,11 @@ func buildAdvice(err error, p *project.Project, dir string) error {
 		return fmt.Errorf("%w (to add it: pamphlet translate %s%s --out %s-worksheet.toml, then pamphlet merge)", err, le.Lang, museumFlag(dir), le.Lang)
 	}
 	return err
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

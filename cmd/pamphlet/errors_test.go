@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"os"
+	"pamphlet/internal/build"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -145,7 +146,7 @@ func TestBuildSelection(t *testing.T) {
 		}
 		return nil
 	})
-	want := []string{"de/floor2.pdf", "fr/floor2.pdf"}
+	want := []string{build.CacheFile, "de/floor2.pdf", "fr/floor2.pdf"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("wrote %v, want %v", got, want)
 	}

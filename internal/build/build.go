@@ -1,30 +1,25 @@
-// Package build runs the pipeline for every requested language × floor:
-// resolve, compose, draw. It builds every pamphlet in memory first, in
-// parallel, stages every file beside its target, and renames them into
-// place only when all of them were built and staged, so a failed build
-// leaves earlier PDFs exactly as they were.
+// Package build runs the pipeline for every requested language × part:
+// resolve, compose, impose, draw. Pamphlets are built in parallel, and each
+// finished PDF is staged at once in a temporary file beside its target, so
+// memory stays flat however many are built. The staged files are renamed
+// into place only when every pamphlet was built and staged: a failed build
+// leaves earlier PDFs exactly as they were. A pamphlet whose inputs have
+// not changed since the last build is not built again (see cache.go).
 package build
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
-	"golang.org/x/text/language"
-
 	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/compose"
-	"pamphlet/internal/impose"
 	"pamphlet/internal/layout"
-	"pamphlet/internal/page"
-	"pamphlet/internal/pdfdraw"
 	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
@@ -41,7 +36,7 @@ type Options struct {
 	Out    string   // output directory; files go to Out/LANG/FLOOR.pdf
 	Policy policy.Policy
 	Date   time.Time
-	Jobs   int // parallel workers; 0 means one per CPU
+	Jobs   int // parallel workers; 0 means GOMAXPROCS
 	// Layout, when set, replaces the museum's layout, and Suffix is added
 	// to the file names (LANG/FLOOR-large.pdf), so that the pamphlets of
 	// several layouts can sit side by side.
@@ -50,19 +45,40 @@ type Options struct {
 	// Booklet also writes LANG/FLOOR-booklet.pdf: the pages imposed two to
 	// a sheet for double-sided printing, folding and stapling.
 	Booklet bool
-	// Progress, if set, is called once per pamphlet as it is finished
-	// (from one goroutine at a time).
+	// Shard builds only a part of the matrix (see Shard).
+	Shard Shard
+	// Force rebuilds every pamphlet, even those whose inputs are unchanged.
+	Force bool
+	// Progress, if set, is called once per pamphlet when it is built or
+	// found unchanged, from one goroutine at a time, before anything is
+	// renamed into place.
 	Progress func(Result)
 }
 
-// Result describes one written pamphlet.
+// Status is what a build did with one pamphlet.
+type Status string
+
+const (
+	Built   Status = "built"   // drawn and written
+	Skipped Status = "skipped" // its inputs were unchanged: the file on disk is kept
+	Failed  Status = "failed"  // could not be built; nothing of the build was written
+)
+
+// Result describes one output file.
 type Result struct {
-	Lang, Floor string
-	Path        string
-	Pages       int  // pages, or sheet sides when Imposed
-	Imposed     bool // a booklet or trifold: several pages on each sheet side
-	Bytes       int
-	pdf         []byte
+	Lang    string
+	Floor   string
+	Layout  string // the layout's name, "" for the museum's own
+	Path    string
+	Pages   int  // pages, or sheet sides when Imposed
+	Imposed bool // a booklet or trifold: several pages on each sheet side
+	Bytes   int
+	SHA256  string
+	Status  Status
+	// Warnings are things a reader of the pamphlet would notice: texts
+	// printed in another language, translations out of date.
+	Warnings []string
+	Duration time.Duration
 }
 
 // DateFromEnv returns SOURCE_DATE_EPOCH as a time, or DefaultDate.
@@ -72,80 +88,45 @@ func DateFromEnv() (time.Time, error) {
 		return DefaultDate, nil
 	}
 	sec, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: not a number of seconds since 1970", v)
+	// PDF dates have four-digit years.
+	if err != nil || sec < 0 || sec > 253402300799 {
+		return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: not a number of seconds since 1970 before the year 10000", v)
 	}
 	return time.Unix(sec, 0).UTC(), nil
 }
 
-// UnknownLanguageError is a requested language the museum has no
-// catalog for.
-type UnknownLanguageError struct {
-	Lang  string   // as requested
-	Known []string // the museum's languages, source first
+// job is one pamphlet to build: a language × part, resolved.
+type job struct {
+	lang, floor string
+	pamphlet    *resolve.Pamphlet
+	key         string // cache key of its inputs
+	warnings    []string
 }
 
-func (e *UnknownLanguageError) Error() string {
-	return fmt.Sprintf("unknown language %q: the museum has catalogs for %s", e.Lang, strings.Join(e.Known, ", "))
-}
-
-// UnknownFloorError is a requested floor the museum does not have.
-type UnknownFloorError struct {
-	Floor string
-	Known []string
-}
-
-func (e *UnknownFloorError) Error() string {
-	return fmt.Sprintf("unknown floor %q: the museum has floors %s", e.Floor, strings.Join(e.Known, ", "))
-}
-
-// Plan checks the requested languages and floors against the museum and
-// returns them in the order asked, languages in their canonical form
-// (tags are case-insensitive: zh-hans is zh-Hans).
-func Plan(p *project.Project, langs, floors []string) ([]string, []string, error) {
-	all := p.Languages()
-	if len(langs) == 0 {
-		langs = all
-	}
-	canon := make([]string, len(langs))
-	for i, l := range langs {
-		if tag, err := language.Parse(l); err == nil {
-			canon[i] = tag.String()
-		} else {
-			canon[i] = l
-		}
-		if _, ok := p.Catalogs[canon[i]]; !ok {
-			return nil, nil, &UnknownLanguageError{Lang: l, Known: all}
-		}
-	}
-	if len(floors) == 0 {
-		floors = p.Museum.FloorIDs()
-	}
-	for _, f := range floors {
-		if _, ok := p.Museum.Floor(f); !ok {
-			return nil, nil, &UnknownFloorError{Floor: f, Known: p.Museum.FloorIDs()}
-		}
-	}
-	return canon, floors, nil
-}
-
-// Build builds and writes the pamphlets. On error nothing is written.
+// Build builds and writes the pamphlets, and returns what it did with each
+// file, in matrix order. On error nothing is written, and the results say
+// which pamphlets failed.
 func Build(p *project.Project, opt Options) ([]Result, error) {
 	langs, floors, err := Plan(p, opt.Langs, opt.Floors)
 	if err != nil {
 		return nil, err
 	}
-	type job struct {
-		lang, floor string
-		pamphlet    *resolve.Pamphlet
+	lay := p.Layout
+	if opt.Layout != nil {
+		lay = opt.Layout
 	}
 	// Resolve everything first: a policy failure anywhere stops the build
 	// before any work is wasted, and lists every problem at once.
 	res := &resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Policy: opt.Policy}
-	var jobs []job
+	var jobs []*job
 	var problems []error
+	i := 0
 	for _, l := range langs {
 		for _, f := range floors {
+			i++
+			if !opt.Shard.Has(i - 1) {
+				continue
+			}
 			pam, err := res.Pamphlet(l, f)
 			if err != nil {
 				var ue *resolve.UnresolvedError
@@ -155,26 +136,34 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 				problems = append(problems, err)
 				continue
 			}
-			jobs = append(jobs, job{l, f, pam})
+			jobs = append(jobs, &job{lang: l, floor: f, pamphlet: pam, warnings: warnings(pam)})
 		}
 	}
 	if len(problems) > 0 {
 		return nil, errors.Join(problems...)
 	}
 
+	cache := loadCache(opt.Out)
+	inputs := newInputs(p, lay, opt)
+	cleaned := map[string]bool{}
+	for _, j := range jobs {
+		j.key = inputs.key(j.pamphlet)
+		if dir := filepath.Join(opt.Out, j.lang); !cleaned[dir] {
+			cleaned[dir] = true
+			atomicfile.Clean(dir) // leftovers of an interrupted build
+		}
+	}
+
 	workers := opt.Jobs
 	if workers <= 0 {
-		workers = runtime.NumCPU()
-	}
-	lay := p.Layout
-	if opt.Layout != nil {
-		lay = opt.Layout
+		workers = runtime.GOMAXPROCS(0)
 	}
 	comp := &compose.Composer{Layout: lay, Fonts: p.Fonts}
+	var stage atomicfile.Stage
 	results := make([][]Result, len(jobs))
 	errs := make([]error, len(jobs))
 	var next int
-	var mu sync.Mutex
+	var mu sync.Mutex // guards next and serialises Progress
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -189,87 +178,46 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 					return
 				}
 				j := jobs[i]
-				doc, err := comp.Compose(j.pamphlet)
-				if err != nil {
-					errs[i] = locate(p, j.lang, j.floor, err)
-					continue
+				start := time.Now()
+				if rs, ok := cache.unchanged(j, opt); ok && !opt.Force {
+					results[i] = rs
+				} else {
+					results[i], errs[i] = buildOne(p, comp, lay, j, opt, &stage)
 				}
-				if lay.Imposition == "trifold" {
-					if doc, err = impose.Trifold(doc); err != nil {
-						errs[i] = fmt.Errorf("%s, %s: %w", j.lang, j.floor, err)
-						continue
+				for k := range results[i] {
+					results[i][k].Duration = time.Since(start)
+				}
+				if opt.Progress != nil {
+					mu.Lock()
+					for _, r := range results[i] {
+						opt.Progress(r)
 					}
+					mu.Unlock()
 				}
-				results[i], errs[i] = render(doc, lay.Imposition != "", j.lang, j.floor, opt)
 			}
 		}()
 	}
 	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	var stage atomicfile.Stage
-	var written []Result
-	for _, rs := range results {
-		for _, r := range rs {
-			if err := stage.Add(r.Path, r.pdf, 0o644); err != nil {
-				stage.Abort()
-				return nil, err
-			}
-			written = append(written, r)
+	var out []Result
+	for i, rs := range results {
+		if errs[i] != nil {
+			j := jobs[i]
+			out = append(out, Result{Lang: j.lang, Floor: j.floor, Layout: opt.Suffix, Status: Failed})
+			continue
 		}
+		out = append(out, rs...)
+	}
+	if err := errors.Join(errs...); err != nil {
+		stage.Abort()
+		return out, err
 	}
 	if err := stage.Commit(); err != nil {
-		return nil, err
+		return out, err
 	}
-	if opt.Progress != nil {
-		for _, r := range written {
-			opt.Progress(r)
-		}
+	if err := cache.save(opt.Out, jobs, results); err != nil {
+		// The PDFs are written; a cache that cannot be saved only means
+		// the next build redoes the work.
+		return out, nil
 	}
-	return written, nil
-}
-
-// locate prefixes a composition error with the catalog file and line of
-// the message it concerns, so a volunteer can go straight there.
-func locate(p *project.Project, lang, floor string, err error) error {
-	cat := p.Catalogs[lang]
-	where := cat.Path
-	var te *compose.TextError
-	if errors.As(err, &te) {
-		where = cat.Where(te.ID)
-		err = fmt.Errorf("message %s (%s, %s): %w", te.ID, lang, floor, te.Err)
-	} else {
-		err = fmt.Errorf("%s, %s: %w", lang, floor, err)
-	}
-	if p.Dir != "" {
-		where = filepath.Join(p.Dir, where)
-	}
-	return fmt.Errorf("%s: %w", where, err)
-}
-
-// render draws a composed pamphlet (already imposed on sheets for a
-// trifold), and its booklet when asked, in memory.
-func render(doc *page.Document, imposed bool, lang, floor string, opt Options) ([]Result, error) {
-	draw := func(d *page.Document, name string, imposed bool) (Result, error) {
-		var buf bytes.Buffer
-		if err := pdfdraw.Write(&buf, d, pdfdraw.Options{Date: opt.Date, Creator: "pamphlet"}); err != nil {
-			return Result{}, fmt.Errorf("%s, %s: %w", lang, floor, err)
-		}
-		return Result{
-			Lang: lang, Floor: floor,
-			Path:  filepath.Join(opt.Out, lang, name),
-			Pages: len(d.Pages), Imposed: imposed, Bytes: buf.Len(), pdf: buf.Bytes(),
-		}, nil
-	}
-	r, err := draw(doc, floor+opt.Suffix+".pdf", imposed)
-	if err != nil || !opt.Booklet {
-		return []Result{r}, err
-	}
-	sheets, err := impose.Booklet(doc)
-	if err != nil {
-		return nil, err
-	}
-	b, err := draw(sheets, floor+opt.Suffix+"-booklet.pdf", true)
-	return []Result{r, b}, err
+	return out, nil
 }

@@ -1,0 +1,241 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sort"
+	"sync"
+
+	"pamphlet/internal/atomicfile"
+	"pamphlet/internal/layout"
+	"pamphlet/internal/museum"
+	"pamphlet/internal/project"
+	"pamphlet/internal/resolve"
+)
+
+// CacheFile, in the output folder, records for each pamphlet a hash of
+// everything it was built from and the files it produced. A pamphlet
+// whose inputs hash the same and whose files are still on disk, unchanged,
+// is not built again. The file is safe to delete, and a damaged one is
+// ignored: the build then redoes everything.
+const CacheFile = ".pamphlet-cache.json"
+
+const cacheSchema = 1
+
+type cacheFile struct {
+	Schema  int                   `json:"schema"`
+	Entries map[string]cacheEntry `json:"entries"` // by the pamphlet's main file, relative to the output folder
+}
+
+type cacheEntry struct {
+	Key   string       `json:"key"`
+	Files []cachedFile `json:"files"`
+}
+
+type cachedFile struct {
+	Path    string `json:"path"` // relative to the output folder, slash-separated
+	SHA256  string `json:"sha256"`
+	Pages   int    `json:"pages"`
+	Bytes   int    `json:"bytes"`
+	Imposed bool   `json:"imposed,omitempty"`
+}
+
+type cache struct {
+	out     string
+	entries map[string]cacheEntry
+}
+
+func loadCache(out string) *cache {
+	c := &cache{out: out, entries: map[string]cacheEntry{}}
+	data, err := os.ReadFile(filepath.Join(out, CacheFile))
+	if err != nil {
+		return c
+	}
+	var f cacheFile
+	if json.Unmarshal(data, &f) != nil || f.Schema != cacheSchema || f.Entries == nil {
+		return c // damaged or from another version: never trusted
+	}
+	c.entries = f.Entries
+	return c
+}
+
+func mainFile(j *job, opt Options) string { return j.lang + "/" + j.floor + opt.Suffix + ".pdf" }
+
+// unchanged returns the results of a pamphlet whose inputs are those it
+// was last built from, if every file it produced is on disk as written.
+func (c *cache) unchanged(j *job, opt Options) ([]Result, bool) {
+	e, ok := c.entries[mainFile(j, opt)]
+	if !ok || e.Key != j.key || len(e.Files) != 1+btoi(opt.Booklet) {
+		return nil, false
+	}
+	var rs []Result
+	for _, f := range e.Files {
+		path := filepath.Join(c.out, filepath.FromSlash(f.Path))
+		got, err := fileSum(path)
+		if err != nil || got != f.SHA256 {
+			return nil, false
+		}
+		rs = append(rs, Result{
+			Lang: j.lang, Floor: j.floor, Layout: opt.Suffix, Path: path,
+			Pages: f.Pages, Imposed: f.Imposed, Bytes: f.Bytes, SHA256: f.SHA256,
+			Status: Skipped, Warnings: j.warnings,
+		})
+	}
+	return rs, true
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func fileSum(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// save records the pamphlets of this build, keeping the entries of
+// pamphlets it did not build (other languages, other shards).
+func (c *cache) save(out string, jobs []*job, results [][]Result) error {
+	for i, j := range jobs {
+		var e cacheEntry
+		e.Key = j.key
+		for _, r := range results[i] {
+			rel, err := filepath.Rel(out, r.Path)
+			if err != nil {
+				return err
+			}
+			e.Files = append(e.Files, cachedFile{Path: filepath.ToSlash(rel), SHA256: r.SHA256, Pages: r.Pages, Bytes: r.Bytes, Imposed: r.Imposed})
+		}
+		if len(e.Files) > 0 {
+			c.entries[e.Files[0].Path] = e
+		}
+	}
+	data, err := json.MarshalIndent(cacheFile{Schema: cacheSchema, Entries: c.entries}, "", " ")
+	if err != nil {
+		return err
+	}
+	return atomicfile.Write(filepath.Join(out, CacheFile), data, 0o644)
+}
+
+// inputs hashes what every pamphlet of a build shares: the tool, the
+// museum's structure, the layout, the fonts and the options. A pamphlet's
+// key adds what it prints, resolved: each text, its language and its note,
+// so editing one message changes the keys of exactly the pamphlets that
+// print it.
+type inputs struct{ base []byte }
+
+func newInputs(p *project.Project, lay *layout.Layout, opt Options) inputs {
+	h := sha256.New()
+	fmt.Fprintf(h, "tool %s\n", toolVersion())
+	if data, err := fs.ReadFile(p.FS, museum.FileName); err == nil {
+		fmt.Fprintf(h, "museum %x\n", sha256.Sum256(data))
+	}
+	layJSON, _ := json.Marshal(lay)
+	fmt.Fprintf(h, "layout %s\n", layJSON)
+	fmt.Fprintf(h, "fonts %s\n", fontsHash(p))
+	optJSON, _ := json.Marshal(struct {
+		Policy  any
+		Booklet bool
+		Suffix  string
+		Date    int64
+	}{opt.Policy, opt.Booklet, opt.Suffix, opt.Date.Unix()})
+	fmt.Fprintf(h, "options %s\n", optJSON)
+	return inputs{base: h.Sum(nil)}
+}
+
+func (in inputs) key(pam *resolve.Pamphlet) string {
+	h := sha256.New()
+	h.Write(in.base)
+	data, _ := json.Marshal(pam)
+	h.Write(data)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// fontsHash fingerprints every face of the font set: its name, file,
+// synthetic bold and bytes.
+func fontsHash(p *project.Project) string {
+	names := make([]string, 0, len(p.Fonts.Faces))
+	for n := range p.Fonts.Faces {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	seen := map[*byte]string{} // faces that share a file share its bytes
+	for _, n := range names {
+		f := p.Fonts.Faces[n]
+		fmt.Fprintf(h, "%s %s %g %s\n", n, f.File, f.Embolden, fontSum(f.Data(), seen))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+var (
+	versionOnce sync.Once
+	version     string
+)
+
+// toolVersion identifies the program that builds: its module version and
+// VCS revision when it was built from a clean checkout, else a hash of the
+// executable itself, so that a changed program never reuses a PDF drawn
+// by the old one.
+func toolVersion() string {
+	versionOnce.Do(func() {
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			var rev string
+			modified := true
+			for _, s := range bi.Settings {
+				switch s.Key {
+				case "vcs.revision":
+					rev = s.Value
+				case "vcs.modified":
+					modified = s.Value == "true"
+				}
+			}
+			if rev != "" && !modified {
+				version = bi.Main.Version + " " + rev
+				return
+			}
+			if v := bi.Main.Version; v != "" && v != "(devel)" {
+				version = v
+				return
+			}
+		}
+		if exe, err := os.Executable(); err == nil {
+			if s, err := fileSum(exe); err == nil {
+				version = "exe " + s
+				return
+			}
+		}
+		version = "unknown"
+	})
+	return version
+}
+
+func fontSum(data []byte, seen map[*byte]string) string {
+	if len(data) == 0 {
+		return ""
+	}
+	if s, ok := seen[&data[0]]; ok {
+		return s
+	}
+	s := sum(data)
+	seen[&data[0]] = s
+	return s
+}
