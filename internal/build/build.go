@@ -21,10 +21,10 @@ import (
 	"pamphlet/internal/compose"
 	"pamphlet/internal/impose"
 	"pamphlet/internal/layout"
+	"pamphlet/internal/page"
 	"pamphlet/internal/pdfdraw"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
-	"pamphlet/internal/page"
 )
 
 // DefaultDate is written into PDFs when SOURCE_DATE_EPOCH is not set: a
@@ -242,4 +242,3 @@ func render(doc *page.Document, imposed bool, lang, floor string, opt Options) (
 	b, err := draw(sheets, floor+opt.Suffix+"-booklet.pdf", true)
 	return []Result{r, b}, err
 }
-
