@@ -15,7 +15,7 @@ import (
 // dpi) and returns the PNG's path.
 func RenderPage(t testing.TB, path string, page, dpi int) string {
 	t.Helper()
-	RequireTool(t, "pdftoppm")
+	RequireTool(t, "pdftoppm", "rendering a page needs a rasteriser")
 	prefix := filepath.Join(t.TempDir(), "page")
 	p := strconv.Itoa(page)
 	if out, err := exec.Command("pdftoppm", "-png", "-gray", "-r", strconv.Itoa(dpi), "-f", p, "-l", p, "-singlefile", path, prefix).CombinedOutput(); err != nil {
