@@ -10,8 +10,11 @@ demo:
 build:
 	$(GO) build -o pamphlet ./cmd/pamphlet
 
+# The race detector covers internal/, where the parallel build and the
+# shared font bytes live; it needs cgo (a C compiler).
 test: vet
 	$(GO) test ./...
+	$(GO) test -race ./internal/...
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

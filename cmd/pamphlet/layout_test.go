@@ -113,8 +113,8 @@ func pdfPath(t *testing.T, name, lang, floor string) string {
 // all the tests of this file.
 func readSample(t *testing.T, name, lang, floor string) *readBack {
 	t.Helper()
-	pdftest.RequireTool(t, "pdftotext")
-	pdftest.RequireTool(t, "pdfinfo")
+	pdftest.RequireTool(t, "pdftotext", "the layout checks read every line's position")
+	pdftest.RequireTool(t, "pdfinfo", "the page count comes from pdfinfo")
 	path := pdfPath(t, name, lang, floor)
 	readMu.Lock()
 	defer readMu.Unlock()

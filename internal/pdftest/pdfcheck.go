@@ -1,24 +1,38 @@
 // Package pdftest opens generated PDFs with readers that are not ours, so
-// tests assert on what a user gets: poppler's pdftotext, pdfinfo and
-// pdffonts, and pdfcpu's strict validator. Where poppler is missing (and
-// only outside CI), text comes from decoding the Identity-H strings that
-// fpdf writes, where every glyph code is the Unicode code point.
+// tests assert on what a user gets: poppler's pdftotext, pdfinfo, pdffonts
+// and pdftoppm, qpdf --check, and pdfcpu, a PDF library in pure Go.
+//
+// Outside CI the command-line tools are optional (in CI a missing tool
+// fails the test, see Have). Without them, whatever pdfcpu can read still
+// gets checked through pdfcpu: page sizes, /Lang, the title and dates,
+// the fonts' embedding and ToUnicode maps, strict validation. Text comes
+// from decoding the strings fpdf shows, where every glyph code is the
+// Unicode code point (see DecodedPageTexts); that is the order in which
+// glyphs are drawn, left to right, which is the reading order of
+// left-to-right text only, so the decoded fallback refuses a document with
+// right-to-left text and the test skips, naming pdftotext. A check that
+// needs glyph positions or a rasteriser (Words, RegionText, RenderPage)
+// skips, naming its tool.
 package pdftest
 
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/text/unicode/bidi"
 )
 
 func init() {
@@ -42,12 +56,20 @@ func Have(t testing.TB, tool string) bool {
 	return true
 }
 
-// RequireTool skips the test (fails it in CI) when tool is missing.
-func RequireTool(t testing.TB, tool string) {
+// RequireTool skips the test (fails it in CI) when tool is missing; the
+// skip names the tool, its Debian package and why the check needs it.
+func RequireTool(t testing.TB, tool, why string) {
 	t.Helper()
 	if !Have(t, tool) {
-		t.Skipf("%s not installed (apt-get install poppler-utils qpdf)", tool)
+		t.Skipf("needs %s (%s): %s", tool, debianPackage(tool), why)
 	}
+}
+
+func debianPackage(tool string) string {
+	if tool == "qpdf" {
+		return "qpdf"
+	}
+	return "poppler-utils"
 }
 
 func output(t testing.TB, name string, args ...string) string {
@@ -63,8 +85,12 @@ func output(t testing.TB, name string, args ...string) string {
 	return string(out)
 }
 
-// PageTexts returns the text of every page, in page order: pdftotext's
-// reading when poppler is installed, the decoded strings otherwise.
+// PageTexts returns the text of every page, in page order, in reading
+// order: pdftotext's reading when poppler is installed, otherwise the
+// decoded strings of a document that has no right-to-left text. A
+// document with Hebrew or Arabic text skips the test without pdftotext:
+// its decoded strings are in visual order, and a comparison with the
+// catalog's logical order would fail, or pass, for the wrong reason.
 func PageTexts(t testing.TB, path string) []string {
 	t.Helper()
 	if Have(t, "pdftotext") {
@@ -75,11 +101,28 @@ func PageTexts(t testing.TB, path string) []string {
 		}
 		return pages
 	}
-	return DecodedPageTexts(t, path)
+	pages := DecodedPageTexts(t, path)
+	for i, p := range pages {
+		if r, ok := firstRTL(p); ok {
+			t.Skipf("needs pdftotext (poppler-utils): page %d of %s has right-to-left text (%U), which decoding its strings returns in visual order, not reading order", i+1, path, r)
+		}
+	}
+	return pages
+}
+
+// firstRTL returns the first rune of s whose bidi class is right to left.
+func firstRTL(s string) (rune, bool) {
+	for _, r := range s {
+		if p, _ := bidi.LookupRune(r); p.Class() == bidi.R || p.Class() == bidi.AL {
+			return r, true
+		}
+	}
+	return 0, false
 }
 
 // Text is all pages' text joined.
 func Text(t testing.TB, path string) string {
+	t.Helper()
 	return strings.Join(PageTexts(t, path), "\n")
 }
 
@@ -88,7 +131,8 @@ var tjString = regexp.MustCompile(`\(((?:\\.|[^\\)])*)\)\s*Tj`)
 // DecodedPageTexts reads every page's content stream with pdfcpu and
 // decodes the strings fpdf shows with Tj: UTF-16BE code units of the
 // drawn code points (fpdf's Identity-H encoding). One shown string is
-// one line of text.
+// one run of a line, in drawing order: for right-to-left text that is
+// visual order, the reverse of reading order (PageTexts refuses it).
 func DecodedPageTexts(t testing.TB, path string) []string {
 	t.Helper()
 	ctx, err := api.ReadContextFile(path)
@@ -156,10 +200,13 @@ func decodeUTF16(b []byte) string {
 	return string(utf16.Decode(u))
 }
 
-// PageSizes returns each page's size in points, from pdfinfo.
+// PageSizes returns each page's size in points: pdfinfo's when poppler is
+// installed, else the media boxes as pdfcpu reads them.
 func PageSizes(t testing.TB, path string) [][2]float64 {
 	t.Helper()
-	RequireTool(t, "pdfinfo")
+	if !Have(t, "pdfinfo") {
+		return pdfcpuPageSizes(t, path)
+	}
 	out := output(t, "pdfinfo", "-f", "1", "-l", "9999", path)
 	re := regexp.MustCompile(`Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts`)
 	var sizes [][2]float64
@@ -171,17 +218,62 @@ func PageSizes(t testing.TB, path string) [][2]float64 {
 	return sizes
 }
 
-// Info returns pdfinfo's fields ("Title", "Pages" …).
+func pdfcpuPageSizes(t testing.TB, path string) [][2]float64 {
+	t.Helper()
+	dims, err := api.PageDimsFile(path)
+	if err != nil {
+		t.Fatalf("pdfcpu: page sizes of %s: %v", path, err)
+	}
+	var sizes [][2]float64
+	for _, d := range dims {
+		sizes = append(sizes, [2]float64{d.Width, d.Height})
+	}
+	return sizes
+}
+
+// Info returns the document information: pdfinfo's fields ("Title",
+// "CreationDate" …, dates in ISO 8601 as pdfinfo -isodates prints them)
+// when poppler is installed, else Title, Subject, Creator, Producer,
+// CreationDate and ModDate as pdfcpu reads them, the dates in the same
+// form (2024-06-04T00:00:00Z).
 func Info(t testing.TB, path string) map[string]string {
 	t.Helper()
-	RequireTool(t, "pdfinfo")
+	if !Have(t, "pdfinfo") {
+		return pdfcpuInfo(t, path)
+	}
 	info := map[string]string{}
-	for _, line := range strings.Split(output(t, "pdfinfo", "-enc", "UTF-8", path), "\n") {
+	for _, line := range strings.Split(output(t, "pdfinfo", "-isodates", "-enc", "UTF-8", path), "\n") {
 		if k, v, ok := strings.Cut(line, ":"); ok {
 			info[strings.TrimSpace(k)] = strings.TrimSpace(v)
 		}
 	}
 	return info
+}
+
+func pdfcpuInfo(t testing.TB, path string) map[string]string {
+	t.Helper()
+	x := readContext(t, path).XRefTable
+	info := map[string]string{"Title": x.Title, "Subject": x.Subject, "Creator": x.Creator, "Producer": x.Producer}
+	for k, v := range map[string]string{"CreationDate": x.CreationDate, "ModDate": x.ModDate} {
+		if v == "" {
+			continue
+		}
+		d, ok := types.DateTime(v, false)
+		if !ok {
+			t.Fatalf("%s: %s %q is not a PDF date", path, k, v)
+		}
+		info[k] = d.UTC().Format(time.RFC3339)
+	}
+	return info
+}
+
+func readContext(t testing.TB, path string) *model.Context {
+	t.Helper()
+	ctx, err := api.ReadContextFile(path)
+	if err != nil {
+		t.Fatalf("pdfcpu cannot read %s: %v", path, err)
+	}
+	return ctx
 }
 
 // Font is one line of pdffonts.
@@ -190,10 +282,15 @@ type Font struct {
 	Embedded, Unicode bool
 }
 
-// Fonts lists the document's fonts with pdffonts.
+// Fonts lists the document's fonts: pdffonts's list when poppler is
+// installed, else every font dictionary pdfcpu finds. A composite (Type0)
+// font counts as embedded when its descendant's descriptor holds a font
+// file, as pdffonts counts it.
 func Fonts(t testing.TB, path string) []Font {
 	t.Helper()
-	RequireTool(t, "pdffonts")
+	if !Have(t, "pdffonts") {
+		return pdfcpuFonts(t, path)
+	}
 	var fonts []Font
 	lines := strings.Split(output(t, "pdffonts", path), "\n")
 	for _, l := range lines[2:] {
@@ -208,13 +305,61 @@ func Fonts(t testing.TB, path string) []Font {
 	return fonts
 }
 
+func pdfcpuFonts(t testing.TB, path string) []Font {
+	t.Helper()
+	ctx := readContext(t, path)
+	x := ctx.XRefTable
+	dict := func(o types.Object) types.Dict {
+		d, err := x.DereferenceDict(o)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		return d
+	}
+	embedded := func(font types.Dict) bool {
+		fd := dict(font["FontDescriptor"])
+		return fd != nil && (fd["FontFile"] != nil || fd["FontFile2"] != nil || fd["FontFile3"] != nil)
+	}
+	var fonts []Font
+	for _, nr := range slices.Sorted(maps.Keys(x.Table)) {
+		e := x.Table[nr]
+		if e == nil || e.Free {
+			continue
+		}
+		d, ok := e.Object.(types.Dict)
+		if !ok || d.Type() == nil || *d.Type() != "Font" || d.Subtype() == nil {
+			continue
+		}
+		sub := *d.Subtype()
+		if sub == "CIDFontType0" || sub == "CIDFontType2" {
+			continue // a descendant: listed with its Type0 parent
+		}
+		f := Font{Type: sub, Unicode: d["ToUnicode"] != nil}
+		if n := d.NameEntry("BaseFont"); n != nil {
+			f.Name = *n
+		}
+		if sub == "Type0" {
+			kids, err := x.DereferenceArray(d["DescendantFonts"])
+			if err != nil || len(kids) != 1 {
+				t.Fatalf("%s: font %s: DescendantFonts %v: %v", path, f.Name, d["DescendantFonts"], err)
+			}
+			kid := dict(kids[0])
+			if s := kid.Subtype(); s != nil && *s == "CIDFontType2" {
+				f.Type = "CID TrueType"
+			}
+			f.Embedded = embedded(kid)
+		} else {
+			f.Embedded = embedded(d)
+		}
+		fonts = append(fonts, f)
+	}
+	return fonts
+}
+
 // Lang returns the document catalog's /Lang entry, read with pdfcpu.
 func Lang(t testing.TB, path string) string {
 	t.Helper()
-	ctx, err := api.ReadContextFile(path)
-	if err != nil {
-		t.Fatalf("pdfcpu cannot read %s: %v", path, err)
-	}
+	ctx := readContext(t, path)
 	root, err := ctx.Catalog()
 	if err != nil {
 		t.Fatalf("%s: no catalog: %v", path, err)
@@ -240,7 +385,7 @@ func Lang(t testing.TB, path string) string {
 }
 
 // Validate runs pdfcpu's validator in strict mode, and qpdf --check when
-// installed.
+// installed (outside CI qpdf is optional: pdfcpu's check still runs).
 func Validate(t testing.TB, path string) {
 	t.Helper()
 	conf := model.NewDefaultConfiguration()
@@ -259,7 +404,7 @@ func Validate(t testing.TB, path string) {
 // from the top-left corner) with pdftotext's cropping.
 func RegionText(t testing.TB, path string, page int, x, y, w, h float64) string {
 	t.Helper()
-	RequireTool(t, "pdftotext")
+	RequireTool(t, "pdftotext", "text inside a region of a page needs the glyphs' positions")
 	p := strconv.Itoa(page)
 	return output(t, "pdftotext", "-enc", "UTF-8", "-f", p, "-l", p, "-r", "72",
 		"-x", strconv.Itoa(int(x)), "-y", strconv.Itoa(int(y)), "-W", strconv.Itoa(int(w)), "-H", strconv.Itoa(int(h)), path, "-")
@@ -281,7 +426,7 @@ var (
 // Words lists every word of the document with its box.
 func Words(t testing.TB, path string) []Word {
 	t.Helper()
-	RequireTool(t, "pdftotext")
+	RequireTool(t, "pdftotext", "words' boxes need the glyphs' positions and widths")
 	var words []Word
 	page := 0
 	for _, line := range strings.Split(output(t, "pdftotext", "-bbox", path, "-"), "\n") {
