@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -86,26 +88,41 @@ func SourceHash(m *Message) string {
 // CLDR order.
 var PluralForms = []string{"zero", "one", "two", "few", "many", "other"}
 
-// LoadAll reads every catalog of a museum (see List). Catalogs are keyed
-// by their language's canonical tag ("en", "zh-Hans").
+// LoadAll reads every catalog of a museum (see List), parsing them in
+// parallel: every command needs them all before it can start. Catalogs
+// are keyed by their language's canonical tag ("en", "zh-Hans"). The
+// first error, in file order, is returned.
 func LoadAll(fsys fs.FS) (map[string]*Catalog, error) {
 	files, err := List(fsys)
 	if err != nil {
 		return nil, err
 	}
-	cats := map[string]*Catalog{}
-	for _, f := range files {
-		data, err := fs.ReadFile(fsys, f.Path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Path, err)
-		}
-		c, err := Parse(f.Path, data)
-		if err != nil {
-			return nil, err
-		}
-		cats[c.Lang.String()] = c
+	cats := make([]*Catalog, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			data, err := fs.ReadFile(fsys, f.Path)
+			if err != nil {
+				errs[i] = fmt.Errorf("%s: %w", f.Path, err)
+				return
+			}
+			cats[i], errs[i] = Parse(f.Path, data)
+		}()
 	}
-	return cats, nil
+	wg.Wait()
+	out := make(map[string]*Catalog, len(files))
+	for i := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		out[cats[i].Lang.String()] = cats[i]
+	}
+	return out, nil
 }
 
 // ParseError is a catalog that cannot be read at all: malformed TOML, a
