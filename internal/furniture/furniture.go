@@ -1,0 +1,98 @@
+// Package furniture ships the pamphlet's own words: the few texts the tool
+// prints around a museum's texts, such as the contents heading, the counts
+// of rooms and panels, the notes under untranslated or stale texts, the
+// names of the parts of a museum and the labels of the visitor
+// information. A museum's catalogs hold its own texts; without this
+// package every museum would have to write and translate these words
+// itself, in every language it prints. They are embedded in the binary,
+// one go-i18n v2 TOML catalog per language, with en.toml as the source
+// that says what each message is.
+package furniture
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"path"
+
+	"pamphlet/i18n"
+)
+
+// SourceLang is the language of the reference catalog, catalogs/en.toml:
+// the one whose messages carry descriptions.
+const SourceLang = "en"
+
+//go:embed catalogs/*.toml
+var files embed.FS
+
+// ids are the message IDs, in display order (the order of en.toml).
+var ids = []string{
+	"ui.contents",
+	"ui.room_count",
+	"ui.panel_count",
+	"ui.stop_count",
+	"ui.untranslated",
+	"ui.stale",
+	"ui.part.floor",
+	"ui.part.storey",
+	"ui.part.wing",
+	"ui.part.stop",
+	"ui.part.site",
+	"ui.part.room",
+	"ui.part.section",
+	"ui.kind.floor",
+	"ui.kind.storey",
+	"ui.kind.wing",
+	"ui.kind.stop",
+	"ui.kind.site",
+	"ui.kind.room",
+	"ui.kind.section",
+	"ui.whole",
+	"ui.plaque",
+	"ui.original",
+	"ui.visitor.heading",
+	"ui.visitor.address",
+	"ui.visitor.hours",
+	"ui.visitor.admission",
+	"ui.visitor.reservation",
+	"ui.visitor.phone",
+	"ui.visitor.email",
+	"ui.visitor.website",
+	"ui.visitor.transport",
+	"ui.visitor.accessibility",
+	"ui.page",
+	"ui.notes",
+	"ui.colophon.heading",
+	"ui.colophon.translation",
+}
+
+// IDs lists the furniture message IDs in display order. The slice is a
+// copy; callers may change it.
+func IDs() []string { return append([]string(nil), ids...) }
+
+// Catalogs parses the embedded catalogs, keyed by canonical language tag
+// ("de", "zh-Hant"). Each catalog's Path is "furniture/LANG.toml", so
+// errors and QA findings name the tool's catalog rather than a museum's.
+func Catalogs() (map[string]*i18n.Catalog, error) {
+	names, err := fs.Glob(files, "catalogs/*.toml")
+	if err != nil {
+		return nil, err
+	}
+	cats := make(map[string]*i18n.Catalog, len(names))
+	for _, name := range names {
+		data, err := files.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		c, err := i18n.Parse("furniture/"+path.Base(name), data)
+		if err != nil {
+			return nil, err
+		}
+		key := c.Lang.String()
+		if _, dup := cats[key]; dup {
+			return nil, fmt.Errorf("furniture: two catalogs for %s", key)
+		}
+		cats[key] = c
+	}
+	return cats, nil
+}
