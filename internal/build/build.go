@@ -170,6 +170,11 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	if opt.Layout != nil {
 		lay = opt.Layout
 	}
+	// Test-embed every font file before drawing any PDF, as check does,
+	// so that both refuse the same damaged fonts.
+	if err := p.Fonts.Embeddable(); err != nil {
+		return nil, err
+	}
 	comp := &compose.Composer{Layout: lay, Fonts: p.Fonts}
 	results := make([][]Result, len(jobs))
 	errs := make([]error, len(jobs))
