@@ -139,9 +139,9 @@ type Set struct {
 //
 // Load does not run it, for speed: fpdf parses a file again and subsets
 // it, about 8 ms for a DejaVu file, 20 ms for a NanumSquare one and 45 ms
-// for the 4.6 MB CJK font; on two cores the bundled set takes 85–220 ms
-// (BenchmarkEmbeddable), more than the 70–90 ms of Load itself
-// (BenchmarkLoad). status and translate, which draw nothing, should not
+// for the 4.6 MB CJK font; on two shared cores the bundled set takes
+// about 90 ms (BenchmarkEmbeddable), as much again as Load itself, about
+// 105 ms (BenchmarkLoad). status and translate, which draw nothing, should not
 // pay that. Load's own glyph walk (checkGlyphs) already refuses the
 // damage that fpdf's subsetter would trip on; this catches the rest of
 // fpdf's parser. The files are tested in parallel.
