@@ -158,6 +158,11 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// Test-embed every font file before drawing any PDF, as check does,
+	// so that both refuse the same damaged fonts.
+	if err := p.Fonts.Embeddable(); err != nil {
+		return nil, err
+	}
 	comp := &compose.Composer{Layout: lay, Fonts: p.Fonts}
 	var stage atomicfile.Stage
 	results := make([][]Result, len(jobs))

@@ -1,6 +1,8 @@
 package fonts
 
 import (
+	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -64,20 +66,123 @@ x = { file = "x.ttf" }
 [families.default]
 text = ["x"]
 `
+	nanum, err := pamphlet.Sample.ReadFile("fonts/NanumSquareR.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct{ name, data, want string }{
 		{"collection", "ttcf\x00\x01\x00\x00", "font collection (.ttc)"},
 		{"cff", "OTTO\x00\x01\x00\x00", "CFF (PostScript) outlines"},
-		{"garbage", "not a font at all", "not a readable TrueType font"},
+		{"garbage", "not a font at all", "not a readable TrueType font (damaged or truncated?)"},
+		// go-text's parser panics on this cut (inside its cmap reader).
+		{"truncated", string(nanum[:len(nanum)/3]), "not a readable TrueType font (damaged or truncated?)"},
 	}
 	for _, c := range cases {
 		fsys := fstest.MapFS{"fonts/fonts.toml": {Data: []byte(cfg)}, "fonts/x.ttf": {Data: []byte(c.data)}}
 		_, err := Load(fsys)
-		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "fonts/x.ttf") {
-			t.Errorf("%s: error %v, want it to name fonts/x.ttf and say %q", c.name, err, c.want)
+		var fe *FontError
+		if !errors.As(err, &fe) || fe.File != "fonts/x.ttf" || !strings.HasPrefix(err.Error(), "fonts/x.ttf: ") || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: error %v, want a FontError naming fonts/x.ttf and saying %q", c.name, err, c.want)
 		}
 	}
 	bad := fstest.MapFS{"fonts/fonts.toml": {Data: []byte("[families.default]\ntext = [\"nope\"]\n")}}
 	if _, err := Load(bad); err == nil || !strings.Contains(err.Error(), `face "nope"`) {
 		t.Errorf("unknown face in a chain: %v", err)
+	}
+}
+
+// BenchmarkLoad measures what every command pays to load the bundled
+// fonts (status and check included).
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := Load(pamphlet.Sample); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkEmbeddable measures the fpdf test-embed that build and check
+// add to Load (run on a fresh set each time: a set tests once).
+func BenchmarkEmbeddable(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		set, err := Load(pamphlet.Sample)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := set.Embeddable(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestParsePanicRecovered: a cut of NanumSquareR.ttf on which go-text's
+// parser itself panics still gives a FontError.
+func TestParsePanicRecovered(t *testing.T) {
+	raw, err := pamphlet.Sample.ReadFile("fonts/NanumSquareR.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = parseFace("x", "fonts/NanumSquareR.ttf", raw[:len(raw)/3])
+	if err == nil || !strings.Contains(err.Error(), "the font parser failed") {
+		t.Fatalf("error %v, want the recovered panic of go-text's parser", err)
+	}
+	want := "fonts/NanumSquareR.ttf: not a readable TrueType font (damaged or truncated?): the font parser failed: "
+	if !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "; replace the file") {
+		t.Errorf("error %q, want %q…; replace the file", err, want)
+	}
+}
+
+// TestEmbeddableRefuses: a DejaVu Serif whose name table's string offset
+// is damaged passes go-text (which never reads the names) and the glyph
+// walk, but makes fpdf panic: Load accepts it, Embeddable refuses it,
+// naming the file, so check and build refuse it alike.
+func TestEmbeddableRefuses(t *testing.T) {
+	raw, err := pamphlet.Sample.ReadFile("fonts/DejaVuSerif.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Clone(raw)
+	for i := range int(raw[4])<<8 | int(raw[5]) {
+		if string(raw[12+16*i:16+16*i]) == "name" {
+			bad[tableOffset(raw, i)+4] ^= 0xFF
+		}
+	}
+	fsys := fstest.MapFS{"fonts/fonts.toml": {Data: []byte(oneFace("DejaVuSerif.ttf"))}, "fonts/DejaVuSerif.ttf": {Data: bad}}
+	set, err := Load(fsys)
+	if err != nil {
+		t.Fatalf("Load: %v (the damage was meant to pass the parser)", err)
+	}
+	err = set.Embeddable()
+	var fe *FontError
+	if !errors.As(err, &fe) || fe.File != "fonts/DejaVuSerif.ttf" || !strings.Contains(err.Error(), "the PDF writer failed") {
+		t.Fatalf("Embeddable: %v, want a FontError naming fonts/DejaVuSerif.ttf", err)
+	}
+	if again := set.Embeddable(); again != err {
+		t.Errorf("a second Embeddable gave %v, want the first result again", again)
+	}
+	good, err := Load(pamphlet.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := good.Embeddable(); err != nil {
+		t.Errorf("the bundled fonts: %v", err)
+	}
+}
+
+// TestEmboldenNaN: NaN fails every comparison, so the range check must
+// be written to refuse it.
+func TestEmboldenNaN(t *testing.T) {
+	dejavu, err := pamphlet.Sample.ReadFile("fonts/DejaVuSans.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []string{"nan", "inf", "-0.01", "0.2"} {
+		cfg := "[faces]\nx = { file = \"x.ttf\", embolden = " + v + " }\n[families.default]\ntext = [\"x\"]\n"
+		_, err := Load(fstest.MapFS{"fonts/fonts.toml": {Data: []byte(cfg)}, "fonts/x.ttf": {Data: dejavu}})
+		if err == nil || !strings.Contains(err.Error(), "embolden") {
+			t.Errorf("embolden = %s: error %v, want it refused", v, err)
+		}
 	}
 }

@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
+	"math"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -73,8 +76,8 @@ func Load(fsys fs.FS, name string) (*Layout, error) {
 	if err := tomlfile.Decode(p, data, &l); err != nil {
 		return nil, err
 	}
-	if err := l.validate(); err != nil {
-		return nil, fmt.Errorf("%s: %v", p, err)
+	if err := l.validate(p, tomlfile.Locate(data)); err != nil {
+		return nil, err
 	}
 	return &l, nil
 }
@@ -90,27 +93,111 @@ func Available(fsys fs.FS) []string {
 	return names
 }
 
-func (l *Layout) validate() error {
-	if l.Imposition != "" && l.Imposition != "trifold" {
-		return fmt.Errorf("imposition = %q: use \"trifold\" or leave it out", l.Imposition)
+// The ranges of a layout's numbers (README, Layouts, lists them). Pages
+// are bounded by what a PDF can hold: ISO 32000-1 Annex C allows 3 to
+// 14,400 units a side (1/72 in to 200 in, with a unit of a point), and
+// the writer refuses the rest (pdfdraw.SizeError).
+const (
+	MinPageMM    = 25.4 / 72 // 1 pt
+	MaxPageMM    = 5080      // 200 in, 14,400 pt
+	MinSize      = 1.0       // pt
+	MaxSize      = 200.0     // pt
+	MaxLeading   = 3.0       // times the size
+	MaxSpace     = 200.0     // pt, space_before and space_after
+	MaxGrey      = 255
+	TrifoldPanes = 3 // a trifold sheet is three pages wide
+)
+
+// KeyError is a layout value outside its range, at the line of its key.
+type KeyError struct {
+	File  string
+	Line  int
+	Key   string // dotted: "styles.body.size"
+	Value string // as Go formats it: "NaN", "+Inf", "-3"
+	Rule  string // the allowed range, in words
+}
+
+func (e *KeyError) Error() string {
+	return fmt.Sprintf("%s:%d: %s = %s: %s", e.File, e.Line, e.Key, e.Value, e.Rule)
+}
+
+// validate checks every number of the layout against its range, and the
+// styles the composer needs. Each check is written so that NaN, which
+// fails every comparison, fails it too: !(lo <= v && v <= hi).
+func (l *Layout) validate(p string, ix *tomlfile.Index) error {
+	line := func(key ...string) int {
+		for k := len(key); k > 0; k-- { // a key left out: the line of its table
+			if n := ix.Line(key[:k]...); n > 0 {
+				return n
+			}
+		}
+		return 1
 	}
-	if l.Page.Width <= 0 || l.Page.Height <= 0 {
-		return fmt.Errorf("[page] needs a positive width and height in mm")
+	bad := func(v float64, rule string, key ...string) error {
+		return &KeyError{File: p, Line: line(key...), Key: strings.Join(key, "."), Value: fmt.Sprintf("%g", v), Rule: rule}
+	}
+	within := func(v, lo, hi float64) bool { return lo <= v && v <= hi }
+
+	if l.Imposition != "" && l.Imposition != "trifold" {
+		return fmt.Errorf("%s:%d: imposition = %q: use \"trifold\" or leave it out", p, line("imposition"), l.Imposition)
+	}
+	pageRule := fmt.Sprintf("a page side must be a length from %.2f mm (1 pt) to %d mm (200 in, the most a PDF can hold)", MinPageMM, MaxPageMM)
+	for _, k := range []struct {
+		v   float64
+		key string
+	}{{l.Page.Width, "width"}, {l.Page.Height, "height"}} {
+		if !within(k.v, MinPageMM, MaxPageMM) {
+			return bad(k.v, pageRule, "page", k.key)
+		}
+	}
+	if l.Imposition == "trifold" && !(TrifoldPanes*l.Page.Width <= MaxPageMM) {
+		return bad(l.Page.Width, fmt.Sprintf("a trifold sheet is %d pages wide and a PDF page at most %d mm: use at most %.0f mm", TrifoldPanes, MaxPageMM, math.Floor(MaxPageMM/TrifoldPanes)), "page", "width")
 	}
 	m := l.Margins
-	if m.Inner+m.Outer >= l.Page.Width/2 || m.Top+m.Bottom >= l.Page.Height/2 {
-		return fmt.Errorf("[margins] leave too little room on a %gx%g mm page", l.Page.Width, l.Page.Height)
+	for _, k := range []struct {
+		v   float64
+		key string
+	}{{m.Top, "top"}, {m.Bottom, "bottom"}, {m.Inner, "inner"}, {m.Outer, "outer"}} {
+		if !within(k.v, 0, MaxPageMM) {
+			return bad(k.v, "a margin must be a length of 0 mm or more", "margins", k.key)
+		}
+	}
+	if !(m.Inner+m.Outer < l.Page.Width/2) {
+		return bad(m.Outer, fmt.Sprintf("inner + outer = %g mm leave too little room on a %g mm wide page: together they must stay under half its width", m.Inner+m.Outer, l.Page.Width), "margins", "outer")
+	}
+	if !(m.Top+m.Bottom < l.Page.Height/2) {
+		return bad(m.Bottom, fmt.Sprintf("top + bottom = %g mm leave too little room on a %g mm high page: together they must stay under half its height", m.Top+m.Bottom, l.Page.Height), "margins", "bottom")
 	}
 	for _, name := range RequiredStyles {
-		s, ok := l.Styles[name]
-		if !ok {
-			return fmt.Errorf("missing [styles.%s]", name)
+		if _, ok := l.Styles[name]; !ok {
+			return fmt.Errorf("%s: missing [styles.%s]", p, name)
 		}
-		if s.Size <= 0 || s.Leading < s.Size {
-			return fmt.Errorf("[styles.%s]: size must be positive and leading at least the size", name)
-		}
+	}
+	areaPt := (l.Page.Height - m.Top - m.Bottom) * PointsPerMM
+	for _, name := range slices.Sorted(maps.Keys(l.Styles)) {
+		s := l.Styles[name]
 		if s.Family == "" {
-			return fmt.Errorf("[styles.%s]: no family", name)
+			return fmt.Errorf("%s:%d: [styles.%s]: no family", p, line("styles", name), name)
+		}
+		if !within(s.Size, MinSize, MaxSize) {
+			return bad(s.Size, fmt.Sprintf("a type size must be a number from %g to %g pt", MinSize, MaxSize), "styles", name, "size")
+		}
+		if !within(s.Leading, s.Size, MaxLeading*s.Size) {
+			return bad(s.Leading, fmt.Sprintf("the leading must be from the size (%g pt) to %g times it", s.Size, MaxLeading), "styles", name, "leading")
+		}
+		if !(s.Leading <= areaPt) {
+			return bad(s.Leading, fmt.Sprintf("a line must fit the text area, %.0f pt high", areaPt), "styles", name, "leading")
+		}
+		for _, k := range []struct {
+			v   float64
+			key string
+		}{{s.SpaceBefore, "space_before"}, {s.SpaceAfter, "space_after"}} {
+			if !within(k.v, 0, MaxSpace) {
+				return bad(k.v, fmt.Sprintf("space must be a number from 0 to %g pt", MaxSpace), "styles", name, k.key)
+			}
+		}
+		if s.Grey < 0 || s.Grey > MaxGrey {
+			return bad(float64(s.Grey), fmt.Sprintf("a grey level must be a whole number from 0 (black) to %d (white)", MaxGrey), "styles", name, "grey")
 		}
 	}
 	return nil

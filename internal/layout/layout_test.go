@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -33,7 +35,6 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown key", "width = 148", "width = 148\ncolour = 1", `unknown key "page.colour"`},
 		{"margins", "inner = 18", "inner = 80", "leave too little room"},
 		{"missing style", "[styles.folio]", "[styles.folios]", "missing [styles.folio]"},
-		{"leading", "size = 9.5\nleading = 13.5", "size = 9.5\nleading = 5", "[styles.body]: size must be positive and leading at least the size"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -49,5 +50,67 @@ func TestLoadErrors(t *testing.T) {
 	}
 	if _, err := Load(fstest.MapFS{}, "nope"); err == nil || !strings.Contains(err.Error(), `layout "nope" not found`) {
 		t.Errorf("missing layout: %v", err)
+	}
+}
+
+// TestRanges: one bad value per case, each refused with the file, the
+// line of its key, the key, the value and the range.
+func TestRanges(t *testing.T) {
+	a5, err := pamphlet.Sample.ReadFile("layouts/a5.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trifold, err := pamphlet.Sample.ReadFile("layouts/trifold.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := "size = 9.5\nleading = 13.5"
+	cases := []struct{ name, from, to, key, value, rule string }{
+		{"width NaN", "width = 148", "width = nan", "page.width", "NaN", "a page side must be a length from 0.35 mm"},
+		{"width +Inf", "width = 148", "width = inf", "page.width", "+Inf", "200 in, the most a PDF can hold"},
+		{"width wider than PDF", "width = 148", "width = 5081", "page.width", "5081", "to 5080 mm"},
+		{"width under a point", "width = 148", "width = 0.3", "page.width", "0.3", "from 0.35 mm (1 pt)"},
+		{"height zero", "height = 210", "height = 0", "page.height", "0", "a page side"},
+		{"height -Inf", "height = 210", "height = -inf", "page.height", "-Inf", "a page side"},
+		{"margin negative", "top = 17", "top = -5", "margins.top", "-5", "a margin must be a length of 0 mm or more"},
+		{"margin NaN", "outer = 15", "outer = nan", "margins.outer", "NaN", "a margin must be"},
+		{"margins no room", "outer = 15", "outer = 60", "margins.outer", "60", "inner + outer = 78 mm leave too little room"},
+		{"margins no height", "bottom = 20", "bottom = 90", "margins.bottom", "90", "top + bottom = 107 mm leave too little room"},
+		{"size NaN", body, "size = nan\nleading = 13.5", "styles.body.size", "NaN", "a type size must be a number from 1 to 200 pt"},
+		{"size zero", body, "size = 0\nleading = 13.5", "styles.body.size", "0", "a type size must be a number from 1 to 200 pt"},
+		{"size huge", body, "size = 201\nleading = 13.5", "styles.body.size", "201", "from 1 to 200 pt"},
+		{"leading under size", body, "size = 9.5\nleading = 5", "styles.body.leading", "5", "the leading must be from the size (9.5 pt) to 3 times it"},
+		{"leading +Inf", body, "size = 9.5\nleading = inf", "styles.body.leading", "+Inf", "the leading must be"},
+		{"leading past the area", "size = 22\nleading = 27", "size = 200\nleading = 600", "styles.cover_museum.leading", "600", "a line must fit the text area"},
+		{"space negative", "space_before = 14", "space_before = -14", "styles.room.space_before", "-14", "space must be a number from 0 to 200 pt"},
+		{"space NaN", "space_after = 10\nrule = true", "space_after = nan\nrule = true", "styles.visitor_heading.space_after", "NaN", "space must be"},
+		{"grey 1000", "grey = 100", "grey = 1000", "styles.note.grey", "1000", "a grey level must be a whole number from 0 (black) to 255 (white)"},
+		{"grey negative", "grey = 100", "grey = -1", "styles.note.grey", "-1", "a grey level"},
+		{"trifold too wide", "width = 99", "width = 1700", "page.width", "1700", "a trifold sheet is 3 pages wide and a PDF page at most 5080 mm: use at most 1693 mm"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			good := string(a5)
+			if strings.HasPrefix(c.name, "trifold") {
+				good = string(trifold)
+			}
+			data := strings.Replace(good, c.from, c.to, 1)
+			if data == good {
+				t.Fatalf("fixture unchanged: %q not found", c.from)
+			}
+			// The line of the key: where the replacement writes it.
+			at := strings.Index(data, c.to)
+			at += strings.Index(data[at:], c.key[strings.LastIndex(c.key, ".")+1:]+" =")
+			keyLine := strings.Count(data[:at], "\n") + 1
+			_, err := Load(fstest.MapFS{"layouts/x.toml": {Data: []byte(data)}}, "x")
+			var ke *KeyError
+			if !errors.As(err, &ke) {
+				t.Fatalf("error %v, want a KeyError", err)
+			}
+			want := fmt.Sprintf("layouts/x.toml:%d: %s = %s: ", keyLine, c.key, c.value)
+			if !strings.HasPrefix(err.Error(), want) || !strings.Contains(err.Error(), c.rule) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("error\n  %s\nwant one line starting %q and saying %q", err, want, c.rule)
+			}
+		})
 	}
 }

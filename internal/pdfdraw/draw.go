@@ -6,9 +6,11 @@ package pdfdraw
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -25,8 +27,48 @@ type Options struct {
 	Creator string
 }
 
+// MaxPageSide and MinPageSide bound a page's width and height, in points:
+// ISO 32000-1 Annex C gives 3 to 14,400 units for PDF 1.7 readers
+// (1/72 in to 200 in with the user unit PDF 1.6 added; fpdf writes no
+// user unit, so a unit is a point). A booklet or trifold sheet is
+// several pages wide, so a layout within bounds can still exceed them
+// here.
+const (
+	MinPageSide = 1.0
+	MaxPageSide = 14400.0
+)
+
+// SizeError is a document whose page size no PDF reader accepts.
+type SizeError struct{ Width, Height float64 }
+
+func (e *SizeError) Error() string {
+	return fmt.Sprintf("a %g × %g pt page is outside what a PDF can hold (%g to %g pt a side, 200 in): use a smaller page in the layout, or no --booklet", e.Width, e.Height, MinPageSide, MaxPageSide)
+}
+
+// FontError is a font file that fpdf failed to embed or to draw with:
+// damaged in a way the fonts package's own test-embed did not reach (it
+// draws a sample of each face's characters, not all of them).
+type FontError struct {
+	File string
+	Err  error
+}
+
+func (e *FontError) Error() string {
+	return fmt.Sprintf("%s: the PDF writer cannot embed this font (damaged or truncated?): %v; replace the file", e.File, e.Err)
+}
+func (e *FontError) Unwrap() error { return e.Err }
+
 // Write draws doc as a PDF to w.
+//
+// fpdf panics on some damaged fonts (in AddUTF8FontFromBytes, Text or
+// the subsetting Output does). The fonts package refuses those it can
+// find before anything is drawn; Write recovers from the others and
+// returns a FontError naming the file, so one bad font fails one build
+// with a message instead of crashing the program.
 func Write(w io.Writer, doc *page.Document, opt Options) error {
+	if !inRange(doc.Width) || !inRange(doc.Height) {
+		return &SizeError{doc.Width, doc.Height}
+	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		UnitStr: "pt",
 		Size:    fpdf.SizeType{Wd: doc.Width, Ht: doc.Height},
@@ -46,30 +88,101 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	fonts := doc.Fonts()
 	sort.Slice(fonts, func(i, j int) bool { return fonts[i].Name < fonts[j].Name }) // fixed font object numbers
 	for _, f := range fonts {
-		// A copy for each document: fpdf writes into the bytes it is
-		// given (see page.Font).
-		pdf.AddUTF8FontFromBytes(f.Name, "", bytes.Clone(f.Data))
-		if err := pdf.Error(); err != nil {
-			return fmt.Errorf("font %s: %w", f.File, err)
+		if err := addFont(pdf, f); err != nil {
+			return err
 		}
 	}
-	for _, pg := range doc.Pages {
-		pdf.AddPage()
-		for _, r := range pg.Rules {
-			pdf.SetDrawColor(r.Grey, r.Grey, r.Grey)
-			pdf.SetLineWidth(r.Thickness)
-			pdf.Line(r.X, r.Y, r.X+r.Width, r.Y)
-		}
-		for _, line := range pg.Lines {
-			drawLine(pdf, line)
-		}
-	}
+	var cur *page.Font // the font being drawn with, to name it if fpdf panics
 	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
+	err := func() (err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				if cur != nil {
+					err = &FontError{File: cur.File, Err: fmt.Errorf("%v", r)}
+				} else {
+					err = culprit(doc, r)
+				}
+			}
+		}()
+		for _, pg := range doc.Pages {
+			cur = nil
+			pdf.AddPage()
+			for _, r := range pg.Rules {
+				pdf.SetDrawColor(r.Grey, r.Grey, r.Grey)
+				pdf.SetLineWidth(r.Thickness)
+				pdf.Line(r.X, r.Y, r.X+r.Width, r.Y)
+			}
+			for _, line := range pg.Lines {
+				drawLine(pdf, line, &cur)
+			}
+		}
+		cur = nil
+		return pdf.Output(&buf)
+	}()
+	if err != nil {
+		var fe *FontError
+		if errors.As(err, &fe) {
+			return err
+		}
 		return fmt.Errorf("writing PDF: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+func inRange(side float64) bool { return side >= MinPageSide && side <= MaxPageSide } // false for NaN
+
+// addFont embeds f, turning a panic or error of fpdf's into a FontError.
+func addFont(pdf *fpdf.Fpdf, f *page.Font) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &FontError{File: f.File, Err: fmt.Errorf("%v", r)}
+		}
+	}()
+	// A copy for each document: fpdf writes into the bytes it is given
+	// (see page.Font).
+	pdf.AddUTF8FontFromBytes(f.Name, "", bytes.Clone(f.Data))
+	if err := pdf.Error(); err != nil {
+		return &FontError{File: f.File, Err: err}
+	}
+	return nil
+}
+
+// culprit finds which font made fpdf's Output panic (it subsets every
+// font there, with no sign of which one failed): it draws each font's
+// text of doc alone, in a scratch document, until one panics too.
+func culprit(doc *page.Document, cause any) error {
+	used := map[*page.Font][]rune{}
+	for _, pg := range doc.Pages {
+		for _, l := range pg.Lines {
+			for _, r := range l.Runs {
+				used[r.Font] = append(used[r.Font], []rune(r.Text)...)
+			}
+		}
+	}
+	var files []string
+	for _, f := range doc.Fonts() {
+		if err := alone(f, string(used[f])); err != nil {
+			return &FontError{File: f.File, Err: err}
+		}
+		files = append(files, f.File)
+	}
+	return fmt.Errorf("the PDF writer failed with the fonts %s (is one of them damaged?): %v", strings.Join(files, ", "), cause)
+}
+
+// alone embeds f in a scratch document and draws text with it.
+func alone(f *page.Font, text string) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 100, Ht: 100}})
+	pdf.AddUTF8FontFromBytes(f.Name, "", bytes.Clone(f.Data))
+	pdf.AddPage()
+	pdf.SetFont(f.Name, "", 10)
+	pdf.Text(10, 50, text)
+	return pdf.Output(io.Discard)
 }
 
 // drawLine draws a line's runs, each already in visual order.
@@ -79,8 +192,12 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 // right and then reverses it as RTL text, returning it backwards. Drawn in
 // visual order with a ToUnicode map, the same readers recover the logical
 // order themselves.
-func drawLine(pdf *fpdf.Fpdf, line page.Line) {
+//
+// It sets *cur to each run's font before drawing with it, so that Write
+// can name the font if fpdf panics.
+func drawLine(pdf *fpdf.Fpdf, line page.Line, cur **page.Font) {
 	for _, r := range line.Runs {
+		*cur = r.Font
 		pdf.SetFont(r.Font.Name, "", r.Size)
 		pdf.SetTextColor(line.Grey, line.Grey, line.Grey)
 		if r.Embolden > 0 {

@@ -99,6 +99,11 @@ func Load(fsys fs.FS) (*Input, error) {
 	if in.Fonts, err = fonts.Load(fsys); err != nil {
 		return nil, err
 	}
+	// The test-embed build runs too, so that check passes no font that
+	// build then refuses.
+	if err := in.Fonts.Embeddable(); err != nil {
+		return nil, err
+	}
 	if in.Layout, err = layout.Load(fsys, m.Layout); err != nil {
 		return nil, err
 	}
