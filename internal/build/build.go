@@ -130,6 +130,8 @@ func Plan(p *project.Project, langs, floors []string) ([]string, []string, error
 }
 
 // Build builds and writes the pamphlets. On error nothing is written.
+// When every pamphlet was built, it also removes the leftover temporary
+// files of an interrupted build from the folders it writes to.
 func Build(p *project.Project, opt Options) ([]Result, error) {
 	langs, floors, err := Plan(p, opt.Langs, opt.Floors)
 	if err != nil {
@@ -207,6 +209,13 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	// Before writing, remove the temporary files an interrupted build left
+	// in the folders this one writes to (a write still in progress in
+	// another process keeps its files: see atomicfile.Clean). Best effort:
+	// a leftover that cannot be removed is only clutter.
+	for _, l := range langs {
+		atomicfile.Clean(filepath.Join(opt.Out, l))
 	}
 	var stage atomicfile.Stage
 	var written []Result
