@@ -43,11 +43,15 @@ into them is SOURCE_DATE_EPOCH, or 2000-01-01 when it is unset).`,
   pamphlet build --lang en,de --floor floor1`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			again := "" // the embedded sample needs no --museum
+			if museumDir != "" {
+				again = " --museum " + museumDir
+			}
 			if out == "" {
-				return usageError{fmt.Errorf(`--out "" names no folder: give the folder for the PDFs (pamphlet build%s --out output)`, museumFlag(museumDir))}
+				return usageError{fmt.Errorf(`--out "" names no folder: give the folder for the PDFs (pamphlet build%s --out output)`, again)}
 			}
 			if project.InLocales(museumDir, out) {
-				return usageError{fmt.Errorf("--out %s is inside %s, where the catalogs are kept: write the PDFs elsewhere (pamphlet build%s --out output)", out, localesDir(museumDir), museumFlag(museumDir))}
+				return usageError{fmt.Errorf("--out %s is inside %s, where the catalogs are kept: write the PDFs elsewhere (pamphlet build%s --out output)", out, localesDir(museumDir), again)}
 			}
 			p, err := project.Open(museumDir)
 			if err != nil {

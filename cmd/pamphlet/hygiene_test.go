@@ -23,7 +23,8 @@ func TestOutNeverInLocales(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"build into nothing", []string{"build", "--museum", dir, "--lang", "en", "--floor", "floor1", "--out", ""}, `--out "" names no folder`},
+		{"build into nothing", []string{"build", "--museum", dir, "--lang", "en", "--floor", "floor1", "--out", ""}, `--out "" names no folder: give the folder for the PDFs (pamphlet build --museum ` + dir + ` --out output)`},
+		{"sample into nothing", []string{"build", "--out", ""}, `(pamphlet build --out output)`},
 		{"build into locales", []string{"build", "--museum", dir, "--lang", "en", "--floor", "floor1", "--out", locales}, "where the catalogs are kept"},
 		{"build below locales", []string{"build", "--museum", dir, "--lang", "en", "--floor", "floor1", "--out", filepath.Join(locales, "pdf")}, "where the catalogs are kept"},
 		{"build through a link", []string{"build", "--museum", dir, "--lang", "en", "--floor", "floor1", "--out", link}, "where the catalogs are kept"},

@@ -9,7 +9,6 @@ import (
 	"pamphlet/i18n"
 	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/history"
-	"pamphlet/internal/museumlock"
 	"pamphlet/internal/project"
 )
 
@@ -51,7 +50,7 @@ func Confirm(p *project.Project, lang string, ids []string, all bool) (string, i
 	if p.Dir == "" {
 		return "", 0, errors.New("the embedded sample museum cannot be edited: confirm needs a museum directory")
 	}
-	unlock, err := museumlock.Lock(p.Dir)
+	unlock, err := lock(p.Dir)
 	if err != nil {
 		return "", 0, err
 	}

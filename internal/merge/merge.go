@@ -40,7 +40,9 @@ type Result struct {
 	Catalog string // the catalog's slash path in the museum: locales/pl.toml
 	Created bool   // the catalog did not exist before
 	worksheet.Plan
-	// Findings are pamphlet check's findings about the merged messages.
+	// Findings are pamphlet check's findings about the merged messages,
+	// run once the lock is released (checking every catalog is the
+	// slowest step, and other merges need not wait for it).
 	Findings []qa.Finding
 	// HistoryErr is set when the source history could not be updated: the
 	// merge itself stands, but stale texts may later lack their old source.
@@ -152,10 +154,7 @@ func Merge(dir, file string, write WriteFunc) (*Result, error) {
 	if err := i18n.Printable(tag); err != nil {
 		return nil, &LanguageError{File: file, Err: err}
 	}
-	if _, err := project.FS(dir); err != nil {
-		return nil, err // no museum there: make no lock file
-	}
-	unlock, err := museumlock.Lock(dir)
+	unlock, err := lock(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -166,6 +165,22 @@ func Merge(dir, file string, write WriteFunc) (*Result, error) {
 	}
 	res.Findings = findings(dir, res.Lang, append(append([]string{}, res.Merged...), res.Confirmed...))
 	return res, nil
+}
+
+// lock takes the museum's lock. A directory that is no museum (none
+// there, or without locales/) gets project.Open's error, which says so,
+// rather than the lock file's.
+func lock(dir string) (unlock func(), err error) {
+	if _, err := project.FS(dir); err != nil {
+		return nil, err
+	}
+	unlock, err = museumlock.Lock(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, perr := project.Open(dir); perr != nil {
+			return nil, perr
+		}
+	}
+	return unlock, err
 }
 
 // mergeLocked is Merge's work under the lock.

@@ -261,3 +261,15 @@ func TestMergeAndConfirmCleanLeftovers(t *testing.T) {
 		})
 	}
 }
+
+func TestMergeIntoNoMuseum(t *testing.T) {
+	dir := museum(t, "pl")
+	ws := sheet(t, dir, "pl", translateAll)
+	empty := t.TempDir()
+	for _, d := range []string{filepath.Join(empty, "nope"), empty} {
+		_, err := Merge(d, ws, nil)
+		if err == nil || strings.Contains(err.Error(), ".lock") {
+			t.Errorf("Merge into %s: %v; want project.Open's error, not the lock file's", d, err)
+		}
+	}
+}
