@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"pamphlet/internal/museumlock"
 )
 
 // TestOutNeverInLocales: build and translate refuse an --out that would
@@ -103,5 +106,19 @@ func TestMergeRefusals(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "locales", "cs.toml")); !errors.Is(err, fs.ErrNotExist) {
 		t.Error("a refused merge created the catalog")
+	}
+}
+
+// TestMergeAdviceForALockTimeout: the advice is the merge command to run
+// again, for this worksheet and museum.
+func TestMergeAdviceForALockTimeout(t *testing.T) {
+	err := mergeAdvice(&museumlock.TimeoutError{Path: "m/locales/.lock", Waited: time.Minute, PID: 4242}, "pl.toml", "m")
+	want := "m/locales/.lock: another pamphlet command (process 4242) has been writing this museum's catalogs for 1m0s, and still holds the lock; nothing was written: when it has finished, run pamphlet merge pl.toml --museum m again"
+	if err.Error() != want {
+		t.Errorf("got  %s\nwant %s", err, want)
+	}
+	var te *museumlock.TimeoutError
+	if !errors.As(err, &te) {
+		t.Error("the advice lost the typed error")
 	}
 }
