@@ -3,10 +3,13 @@ package merge
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	"pamphlet/i18n"
 	"pamphlet/internal/project"
 	"pamphlet/internal/worksheet"
 )
@@ -119,5 +122,59 @@ func TestConcurrentMergesLoseNothing(t *testing.T) {
 	wg.Wait()
 	if refused := audit(t, dir, "pl", want, errs); refused != n/2 {
 		t.Errorf("%d worksheets refused, want %d: one of each pair that shares a message", refused, n/2)
+	}
+}
+
+// TestConfirmAndMergeAtOnce: a confirm and a merge into one language, at
+// once, both land. Confirm was handed a project loaded before the merge;
+// it must re-read the catalog under the lock, not write back what it
+// loaded.
+func TestConfirmAndMergeAtOnce(t *testing.T) {
+	for round := range 4 {
+		dir := museum(t, "")
+		it := filepath.Join(dir, "locales", "it.toml")
+		data, _ := os.ReadFile(it)
+		s := string(data)
+		for _, r := range [][2]string{{`other = "Ingresso"`, `other = "L’ingresso"`}, {`other = "Primo piano – Il carcere di Via Tasso"`, `other = "Il primo piano"`}} {
+			if !strings.Contains(s, r[0]) {
+				t.Fatalf("the sample's Italian lacks %s: pick another message", r[0])
+			}
+			s = strings.Replace(s, r[0], r[1], 1)
+		}
+		os.WriteFile(it, []byte(s), 0o644)
+		p, err := project.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var merged, confirmed string
+		ws := sheet(t, dir, "de", func(e *worksheet.Entry) {
+			switch {
+			case merged == "":
+				merged = e.ID
+				e.Translation["other"] = "Neu: " + e.ID
+				e.Todo = false
+			default:
+				confirmed = e.ID // left todo: not merged
+			}
+		})
+		var wg sync.WaitGroup
+		var mergeErr, confirmErr error
+		wg.Go(func() { _, mergeErr = Merge(dir, ws, nil) })
+		wg.Go(func() { _, _, confirmErr = Confirm(p, "de", []string{confirmed}, false) })
+		wg.Wait()
+		if mergeErr != nil || confirmErr != nil {
+			t.Fatalf("round %d: merge %v, confirm %v", round, mergeErr, confirmErr)
+		}
+		after, err := project.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, de := after.Catalogs["it"], after.Catalogs["de"]
+		if m := de.Messages[merged]; m.Text() != "Neu: "+merged || m.Hash != i18n.SourceHash(src.Messages[merged]) {
+			t.Errorf("round %d: the merged %s is lost: %q", round, merged, m.Text())
+		}
+		if m := de.Messages[confirmed]; m.Hash != i18n.SourceHash(src.Messages[confirmed]) {
+			t.Errorf("round %d: the confirmed %s is not confirmed", round, confirmed)
+		}
 	}
 }
