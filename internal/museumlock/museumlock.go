@@ -22,8 +22,10 @@ import (
 const File = i18n.Dir + "/.lock"
 
 // DefaultTimeout is how long Lock waits for another command to finish.
-// A merge holds the lock for well under a second; a minute means the
-// holder is stuck (or a very slow disk), and the user should hear so.
+// A merge holds the lock only while it reads the museum, plans and writes
+// one catalog and the history (its checks run after); waiting a minute
+// means the holder is stuck, or a disk is failing, and the user should
+// hear so rather than wait on.
 const DefaultTimeout = time.Minute
 
 // TimeoutError is a lock that another process held for the whole wait.
