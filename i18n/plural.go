@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"strings"
 	"sync"
 
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
@@ -89,4 +90,48 @@ func (m *Message) IsPlural() bool {
 		}
 	}
 	return false
+}
+
+// UnprintableLanguageError is a well-formed language tag that names no
+// language pamphlet can print a pamphlet in.
+type UnprintableLanguageError struct {
+	Lang string
+	Why  string
+}
+
+func (e *UnprintableLanguageError) Error() string {
+	return fmt.Sprintf("%q is not a language pamphlet can print: %s", e.Lang, e.Why)
+}
+
+// Printable checks that tag names a real language that go-i18n can
+// render: not a special code (und, mul, zxx, mis), not a private-use tag
+// (x-…, qaa–qtz), and one with CLDR plural rules in go-i18n, without
+// which it cannot render a message that counts something. (go-i18n does
+// render und, as English; a catalog named und.toml would still be no
+// language's.) Errors are *UnprintableLanguageError.
+func Printable(tag language.Tag) error {
+	lang := tag.String()
+	b, _, _ := strings.Cut(lang, "-") // not tag.Base(), which guesses "en" for und
+	why := ""
+	switch {
+	case b == "x" || (b >= "qaa" && b <= "qtz"):
+		why = "it is a private-use tag, which names no language whose rules pamphlet knows"
+	case b == "und":
+		why = "und is the tag for an undetermined language"
+	case b == "mul":
+		why = "mul is the tag for several languages at once"
+	case b == "zxx":
+		why = "zxx is the tag for no linguistic content"
+	case b == "mis":
+		why = "mis is the tag for a language without a code"
+	default:
+		bundle := goi18n.NewBundle(tag)
+		if err := bundle.AddMessages(tag, &goi18n.Message{ID: "probe", Other: "probe"}); err != nil {
+			why = "go-i18n, which renders the pamphlets, has no plural rules for it (it could not choose between “1 panel” and “2 panels”)"
+		}
+	}
+	if why == "" {
+		return nil
+	}
+	return &UnprintableLanguageError{Lang: lang, Why: why}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -59,6 +60,16 @@ each file gets one line, printed once the build has succeeded.`,
   pamphlet build --strict --shard 2/4 --report build-2.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			again := "" // the embedded sample needs no --museum
+			if museumDir != "" {
+				again = " --museum " + museumDir
+			}
+			if out == "" {
+				return usageError{fmt.Errorf(`--out "" names no folder: give the folder for the PDFs (pamphlet build%s --out output)`, again)}
+			}
+			if project.InLocales(museumDir, out) {
+				return usageError{fmt.Errorf("--out %s is inside %s, where the catalogs are kept: write the PDFs elsewhere (pamphlet build%s --out output)", out, localesDir(museumDir), again)}
+			}
 			p, err := project.Open(museumDir)
 			if err != nil {
 				return err
@@ -179,6 +190,14 @@ each file gets one line, printed once the build has succeeded.`,
 	f.StringVar(&layoutArg, "layout", "", "layout from layouts/ to use instead of museum.toml's: large (A4 large print) or trifold (an A4 leaflet folded in three); files get its name: FLOOR-large.pdf")
 	f.BoolVar(&booklet, "booklet", false, "also write LANG/FLOOR-booklet.pdf: two pages per sheet side, for double-sided printing (flip on the short edge), folding and stapling; right-to-left pamphlets are bound on the right")
 	return cmd
+}
+
+// localesDir names the museum's catalog folder for messages.
+func localesDir(museumDir string) string {
+	if museumDir == "" {
+		return i18n.Dir + "/"
+	}
+	return filepath.Join(museumDir, i18n.Dir) + "/"
 }
 
 // splitList trims the entries of a comma-separated flag and drops empty ones.

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"pamphlet/internal/build"
 	"pamphlet/internal/merge"
+	"pamphlet/internal/museumlock"
 	"pamphlet/internal/project"
 )
 
@@ -47,6 +50,14 @@ stays byte for byte as it was.`,
 				return usageError{fmt.Errorf("name the messages to confirm, or use --all")}
 			}
 			path, n, err := merge.Confirm(p, lang, ids, all)
+			var te *museumlock.TimeoutError
+			if errors.As(err, &te) {
+				again := append([]string{"pamphlet confirm", lang}, ids...)
+				if all {
+					again = append(again, "--all")
+				}
+				return fmt.Errorf("%w; nothing was written: when it has finished, run %s --museum %s again", err, strings.Join(again, " "), museumDir)
+			}
 			if err != nil && n == 0 {
 				return err
 			}

@@ -10,6 +10,7 @@ import (
 
 	"pamphlet/i18n"
 	"pamphlet/internal/merge"
+	"pamphlet/internal/museumlock"
 )
 
 // mergeWrite writes a merged catalog; nil is the atomic write. Tests set
@@ -33,7 +34,11 @@ and written atomically: an interrupted merge leaves the old catalog.
 
 Merge refuses the whole worksheet, writing nothing, when the source text
 of a message changed after the worksheet was made, or when the catalog's
-translation of it changed meanwhile; it names those messages. Messages left
+translation of it changed meanwhile (another volunteer merged first), or
+when a translation holds an invisible control character (a bidi
+override, an unpaired isolate, a control character); it names those
+messages. Merges into one museum wait for each other (locales/.lock), so
+one never overwrites another's work. Messages left
 empty or still marked todo = true are skipped. Merging the same worksheet
 again changes nothing.`,
 		Example: `  pamphlet merge pl-worksheet.toml --museum .`,
@@ -92,7 +97,16 @@ func mergeAdvice(err error, file, dir string) error {
 	var ce *merge.ConflictError
 	var pe *i18n.ParseError
 	var ve *merge.VerifyError
+	var te *museumlock.TimeoutError
+	var le *merge.LanguageError
+	var cc *merge.ControlCharacterError
 	switch {
+	case errors.As(err, &te):
+		return fmt.Errorf("%w; nothing was written: when it has finished, run pamphlet merge %s --museum %s again", err, file, dir)
+	case errors.As(err, &le):
+		return fmt.Errorf("%w; nothing was written. If the worksheet is for a real language, write its tag in the worksheet's language = \"…\" line (pl, pt-BR, zh-Hans), then run pamphlet merge %s --museum %s again", err, file, dir)
+	case errors.As(err, &cc):
+		return fmt.Errorf("%w\nNothing was written. Delete those characters from the translation lines (an editor that shows invisible characters helps; retyping the text around them also works), then run pamphlet merge %s --museum %s again", err, file, dir)
 	case errors.As(err, &ce):
 		var b strings.Builder
 		fmt.Fprintf(&b, "%v:\n", err)

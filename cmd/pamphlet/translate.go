@@ -45,6 +45,10 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
   pamphlet translate de --pivot en > de-worksheet.toml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if out != "" && project.InLocales(museumDir, out) {
+				// --force or not: a worksheet there would be read as a catalog.
+				return usageError{fmt.Errorf("--out %s is inside %s, where every .toml file is read as a catalog: write the worksheet elsewhere (pamphlet translate %s%s --out %s-worksheet.toml)", out, localesDir(museumDir), args[0], museumFlag(museumDir), args[0])}
+			}
 			p, err := project.Open(museumDir)
 			if err != nil {
 				return err
@@ -54,6 +58,9 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
 				return usageError{fmt.Errorf("%q is not a language tag (use e.g. pl, pt-BR, zh-Hans)", args[0])}
 			}
 			lang := tag.String()
+			if err := i18n.Printable(tag); err != nil {
+				return usageError{fmt.Errorf("%w (use the tag of the language to translate into, e.g. pl, pt-BR, zh-Hans)", err)}
+			}
 			if lang == p.Museum.Source {
 				return usageError{fmt.Errorf("%s is the source language: there is nothing to translate into it", lang)}
 			}

@@ -41,7 +41,10 @@ type Stage struct {
 	dirs   []string // directories Add created, removed again by Abort
 }
 
-type staged struct{ tmp, target string }
+type staged struct {
+	tmp, target string
+	f           *os.File // open, and locked, until renamed or removed
+}
 
 // Add writes data to a temporary file beside path (creating path's
 // directory if needed), to be renamed over path by Commit.
@@ -63,7 +66,7 @@ func (s *Stage) Add(path string, data []byte, perm fs.FileMode) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".*"+tempSuffix)
+	tmp, err := createLocked(dir, "."+filepath.Base(target)+".*"+tempSuffix)
 	if err != nil {
 		return err
 	}
@@ -82,14 +85,34 @@ func (s *Stage) Add(path string, data []byte, perm fs.FileMode) error {
 	if err := tmp.Chmod(perm); err != nil {
 		return fail(err)
 	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
 	s.mu.Lock()
-	s.staged = append(s.staged, staged{tmp: name, target: target})
+	s.staged = append(s.staged, staged{tmp: name, target: target, f: tmp})
 	s.mu.Unlock()
 	return nil
+}
+
+// createLocked makes a temporary file and takes a lock on it that it
+// keeps while open, so that Clean, run by another process, leaves it
+// alone. A file Clean removed between its creation and its lock is made
+// again.
+func createLocked(dir, pattern string) (*os.File, error) {
+	for {
+		f, err := os.CreateTemp(dir, pattern)
+		if err != nil {
+			return nil, err
+		}
+		if err := lockFile(f); err != nil {
+			f.Close()
+			os.Remove(f.Name())
+			return nil, err
+		}
+		if st, err := os.Stat(f.Name()); err == nil {
+			if fst, err := f.Stat(); err == nil && os.SameFile(st, fst) {
+				return f, nil
+			}
+		}
+		f.Close() // removed meanwhile: try another name
+	}
 }
 
 // Commit renames every staged file over its target. It stops at the first
@@ -102,6 +125,7 @@ func (s *Stage) Commit() error {
 			s.Abort()
 			return err
 		}
+		f.f.Close() // written and synced already: closing only drops the lock
 	}
 	s.staged, s.dirs = nil, nil
 	return nil
@@ -112,6 +136,7 @@ func (s *Stage) Commit() error {
 func (s *Stage) Abort() {
 	for _, f := range s.staged {
 		os.Remove(f.tmp)
+		f.f.Close()
 	}
 	for i := len(s.dirs) - 1; i >= 0; i-- {
 		os.Remove(s.dirs[i]) // only if empty
@@ -164,7 +189,10 @@ func resolve(path string) (string, error) {
 }
 
 // Clean removes the temporary files that an interrupted write (a killed
-// process) left in dir, and returns how many it removed.
+// process) left in dir, and returns how many it removed. A temporary file
+// that a write in progress holds (another process's build, say) is left
+// alone: Stage keeps a lock on each of its files until they are renamed,
+// and the kernel drops that lock when the process dies.
 func Clean(dir string) (int, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -176,12 +204,25 @@ func Clean(dir string) (int, error) {
 	n := 0
 	for _, e := range entries {
 		if e.Type().IsRegular() && strings.HasPrefix(e.Name(), ".") && strings.HasSuffix(e.Name(), tempSuffix) {
-			if err := os.Remove(filepath.Join(dir, e.Name())); err == nil {
+			if removeUnlocked(filepath.Join(dir, e.Name())) {
 				n++
 			}
 		}
 	}
 	return n, nil
+}
+
+// removeUnlocked removes path unless a live Stage holds its lock.
+func removeUnlocked(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if !tryLock(f) {
+		return false // in use
+	}
+	return os.Remove(path) == nil
 }
 
 // NotRegularError reports a target that exists but is not a regular file

@@ -117,3 +117,29 @@ func TestCleanRemovesOnlyTemporaryFiles(t *testing.T) {
 		t.Errorf("%d files left, want floor1.pdf and .hidden", len(entries))
 	}
 }
+
+// TestCleanLeavesAWriteInProgress: a file staged by a live Stage (another
+// build, still writing) is not a leftover; Clean must not break its
+// Commit.
+func TestCleanLeavesAWriteInProgress(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "floor1.pdf")
+	var s Stage
+	if err := s.Add(target, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	leftover := filepath.Join(dir, ".floor2.pdf.999"+tempSuffix)
+	os.WriteFile(leftover, []byte("x"), 0o644)
+	if n, err := Clean(dir); err != nil || n != 1 {
+		t.Fatalf("Clean: %d, %v; want the one leftover removed", n, err)
+	}
+	if _, err := os.Stat(leftover); !errors.Is(err, os.ErrNotExist) {
+		t.Error("the leftover is still there")
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatalf("Commit after Clean: %v", err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "new" {
+		t.Errorf("target %q", got)
+	}
+}

@@ -1,9 +1,13 @@
 package build
 
 import (
-	"pamphlet/internal/policy"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"testing"
 
+	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
 )
 
@@ -53,5 +57,32 @@ func BenchmarkBuildOnePamphlet(b *testing.B) {
 		if _, err := Build(p, Options{Langs: []string{"en"}, Floors: []string{"floor1"}, Out: out, Policy: pol, Date: DefaultDate}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestBuildCleansLeftovers: the temporary files an interrupted build left
+// in an output folder go at the next build; other files stay.
+func TestBuildCleansLeftovers(t *testing.T) {
+	p, err := project.Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	en := filepath.Join(out, "en")
+	os.MkdirAll(en, 0o755)
+	leftover := filepath.Join(en, ".floor1.pdf.4242.pamphlet-tmp")
+	notes := filepath.Join(en, ".notes")
+	for _, f := range []string{leftover, notes} {
+		os.WriteFile(f, []byte("x"), 0o644)
+	}
+	pol := policy.Policy{Missing: "fail", Stale: "use"}
+	if _, err := Build(p, Options{Langs: []string{"en"}, Floors: []string{"floor1"}, Out: out, Policy: pol, Date: DefaultDate}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(leftover); !errors.Is(err, fs.ErrNotExist) {
+		t.Error("the interrupted build's temporary file is still there")
+	}
+	if _, err := os.Stat(notes); err != nil {
+		t.Errorf("a file that is no temporary file went: %v", err)
 	}
 }

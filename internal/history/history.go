@@ -2,7 +2,9 @@
 // source text seen when a translation was merged or confirmed, so that a
 // translation that goes stale later can be shown beside the source it was
 // made from. Only the commands that write catalogs (merge, confirm) add
-// to it; reading commands load it and never write into the museum.
+// to it, holding the museum's lock (museumlock) as they do, so that two of
+// them never append at once; reading commands load it and never write
+// into the museum.
 package history
 
 import (
@@ -46,7 +48,8 @@ func Load(dir string, src *i18n.Catalog) (*i18n.History, error) {
 // Record appends to the museum's history file the texts of src, and the
 // extra source messages (those a worksheet was made from), that it does
 // not know yet. Entries are only ever appended. It returns how many were
-// added.
+// added. The caller holds the museum's lock (museumlock): Record reads
+// the file and writes it back, and two at once would lose one's entries.
 func Record(dir string, src *i18n.Catalog, extra []*i18n.Message) (int, error) {
 	path := filepath.Join(dir, filepath.FromSlash(i18n.HistoryFile))
 	data, err := os.ReadFile(path)

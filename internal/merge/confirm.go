@@ -1,6 +1,7 @@
 package merge
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -39,7 +40,25 @@ func (e *UnknownLanguageError) Error() string {
 // with all, of every stale message) match the current source: it sets
 // their hash to the source's and changes no other line. It returns the
 // catalog's path and how many messages were confirmed.
+//
+// Only p.Dir is taken from p: Confirm holds the museum's lock while it
+// re-reads the museum, edits and writes, so it confirms what is on disk
+// now, not what p loaded earlier (a merge may have run since). Under the
+// lock it also removes the temporary files an interrupted write left in
+// locales/.
 func Confirm(p *project.Project, lang string, ids []string, all bool) (string, int, error) {
+	if p.Dir == "" {
+		return "", 0, errors.New("the embedded sample museum cannot be edited: confirm needs a museum directory")
+	}
+	unlock, err := lock(p.Dir)
+	if err != nil {
+		return "", 0, err
+	}
+	defer unlock()
+	atomicfile.Clean(filepath.Join(p.Dir, i18n.Dir)) // leftovers only: no other writer runs now
+	if p, err = project.Open(p.Dir); err != nil {
+		return "", 0, err
+	}
 	if lang == p.Museum.Source {
 		return "", 0, &SourceLanguageError{Lang: lang}
 	}

@@ -1,8 +1,9 @@
 // Package merge holds the transactions that write a museum's catalogs:
 // taking a volunteer's worksheet in (Merge) and confirming that stale
-// translations still hold (Confirm). Each one plans first, checks the
-// edited catalog before writing it, writes it atomically, and leaves every
-// message it does not touch byte for byte as it was. Errors are typed; the
+// translations still hold (Confirm). Each one takes the museum's lock,
+// reads the catalogs under it, plans, checks the edited catalog before
+// writing it, writes it and the source history atomically, and leaves
+// every message it does not touch byte for byte as it was. Errors are typed; the
 // command line words the advice.
 package merge
 
@@ -13,6 +14,8 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -20,6 +23,7 @@ import (
 	"pamphlet/i18n"
 	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/history"
+	"pamphlet/internal/museumlock"
 	"pamphlet/internal/project"
 	"pamphlet/internal/qa"
 	"pamphlet/internal/status"
@@ -36,7 +40,9 @@ type Result struct {
 	Catalog string // the catalog's slash path in the museum: locales/pl.toml
 	Created bool   // the catalog did not exist before
 	worksheet.Plan
-	// Findings are pamphlet check's findings about the merged messages.
+	// Findings are pamphlet check's findings about the merged messages,
+	// run once the lock is released (checking every catalog is the
+	// slowest step, and other merges need not wait for it).
 	Findings []qa.Finding
 	// HistoryErr is set when the source history could not be updated: the
 	// merge itself stands, but stale texts may later lack their old source.
@@ -85,8 +91,53 @@ func (e *VerifyError) Error() string {
 }
 func (e *VerifyError) Unwrap() error { return e.Err }
 
+// LanguageError is a worksheet whose language pamphlet cannot print (see
+// i18n.Printable). Nothing was written.
+type LanguageError struct {
+	File string
+	Err  error // an *i18n.UnprintableLanguageError
+}
+
+func (e *LanguageError) Error() string { return fmt.Sprintf("%s: %v", e.File, e.Err) }
+func (e *LanguageError) Unwrap() error { return e.Err }
+
+// ControlCharacterError refuses a worksheet whose translations hold
+// characters a message must not contain (see i18n.Controls): invisible,
+// they could make a text read differently from what it says. Nothing was
+// written.
+type ControlCharacterError struct {
+	File     string
+	Problems []TextProblem
+}
+
+// TextProblem is one such character, in one form of one message.
+type TextProblem struct {
+	ID, Form string
+	i18n.ControlProblem
+}
+
+func (e *ControlCharacterError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: refusing to merge: %d invisible control character(s) in the translations", e.File, len(e.Problems))
+	for _, p := range e.Problems {
+		field := "translation"
+		if p.Form != "other" {
+			field += "_" + p.Form
+		}
+		fmt.Fprintf(&b, "\n  %s (%s): %s", p.ID, field, p.ControlProblem)
+	}
+	return b.String()
+}
+
 // Merge takes the worksheet at file into the catalog of its language in
 // the museum directory dir.
+//
+// It holds the museum's lock (museumlock) from before it reads the
+// catalogs until the catalog and the history are written, so the plan is
+// made from what is on disk at that moment: a merge that finished first
+// is seen, and MakePlan refuses, by name, any message it translated too,
+// instead of this merge overwriting it. Under the lock it also removes
+// the temporary files an interrupted write left in locales/.
 func Merge(dir, file string, write WriteFunc) (*Result, error) {
 	if write == nil {
 		write = func(path string, data []byte) error { return atomicfile.Write(path, data, 0o644) }
@@ -99,12 +150,49 @@ func Merge(dir, file string, write WriteFunc) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	tag, _ := language.Parse(sheet.Lang)
+	if err := i18n.Printable(tag); err != nil {
+		return nil, &LanguageError{File: file, Err: err}
+	}
+	unlock, err := lock(dir)
+	if err != nil {
+		return nil, err
+	}
+	res, err := mergeLocked(dir, file, sheet, tag, write)
+	unlock()
+	if err != nil {
+		return nil, err
+	}
+	res.Findings = findings(dir, res.Lang, append(append([]string{}, res.Merged...), res.Confirmed...))
+	return res, nil
+}
+
+// lock takes the museum's lock. A directory that is no museum (none
+// there, or without locales/) gets project.Open's error, which says so,
+// rather than the lock file's.
+func lock(dir string) (unlock func(), err error) {
+	if _, err := project.FS(dir); err != nil {
+		return nil, err
+	}
+	unlock, err = museumlock.Lock(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, perr := project.Open(dir); perr != nil {
+			return nil, perr
+		}
+	}
+	return unlock, err
+}
+
+// mergeLocked is Merge's work under the lock.
+func mergeLocked(dir, file string, sheet *worksheet.Sheet, tag language.Tag, write WriteFunc) (*Result, error) {
+	// No other writer runs now, so every temporary file in locales/ is a
+	// leftover. Best effort: one that cannot be removed is only clutter.
+	atomicfile.Clean(filepath.Join(dir, i18n.Dir))
 	p, err := project.Open(dir)
 	if err != nil {
 		return nil, err
 	}
 	src := p.Catalogs[p.Museum.Source]
-	tag, _ := language.Parse(sheet.Lang)
 	lang := tag.String()
 	if lang == p.Museum.Source {
 		return nil, &SourceLanguageError{Lang: lang}
@@ -131,6 +219,9 @@ func Merge(dir, file string, write WriteFunc) (*Result, error) {
 	plan := worksheet.MakePlan(sheet, src, cat)
 	if len(plan.Conflicts) > 0 {
 		return nil, &ConflictError{File: file, Lang: lang, Conflicts: plan.Conflicts}
+	}
+	if err := checkControls(file, plan); err != nil {
+		return nil, err
 	}
 	res := &Result{Lang: lang, Catalog: rel, Plan: *plan}
 	if len(plan.Updates) > 0 {
@@ -160,8 +251,24 @@ func Merge(dir, file string, write WriteFunc) (*Result, error) {
 		}
 	}
 	_, res.HistoryErr = history.Record(dir, src, seen)
-	res.Findings = findings(dir, lang, append(append([]string{}, plan.Merged...), plan.Confirmed...))
 	return res, nil
+}
+
+// checkControls refuses the plan's updates that hold characters a
+// message must not contain, naming each message, form and code point.
+func checkControls(file string, plan *worksheet.Plan) error {
+	var problems []TextProblem
+	for _, id := range slices.Sorted(maps.Keys(plan.Updates)) {
+		for _, form := range i18n.PluralForms {
+			for _, c := range i18n.Controls(plan.Updates[id].Forms[form]) {
+				problems = append(problems, TextProblem{ID: id, Form: form, ControlProblem: c})
+			}
+		}
+	}
+	if len(problems) > 0 {
+		return &ControlCharacterError{File: file, Problems: problems}
+	}
+	return nil
 }
 
 // verify is the last guard before writing: the edited catalog must hold

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"pamphlet"
+	"pamphlet/i18n"
 	"pamphlet/internal/project"
 	"pamphlet/internal/worksheet"
 )
@@ -163,5 +164,112 @@ func TestConfirmSetsOnlyHashes(t *testing.T) {
 	var se *SourceLanguageError
 	if _, _, err := Confirm(p, "it", []string{"museum.name"}, false); !errors.As(err, &se) {
 		t.Errorf("confirming the source: %v", err)
+	}
+}
+
+func TestMergeRefusesInvisibleControls(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		want       string // in the error, or "" for a clean merge
+	}{
+		{"override", "Budynek\u202E przy Via Tasso", "U+202E RIGHT-TO-LEFT OVERRIDE"},
+		{"unpaired isolate", "Budynek \u2067przy Via Tasso", "U+2067 RIGHT-TO-LEFT ISOLATE"},
+		{"nul", "Budynek\x00", "U+0000"},
+		{"c1", "Bud\u0085ynek", "U+0085"},
+		{"paired isolate", "Budynek \u2067שלום\u2069", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := museum(t, "pl")
+			ws := sheet(t, dir, "pl", func(e *worksheet.Entry) {
+				if e.ID == "floor1.entrance.building.title" {
+					e.Translation["other"] = tc.text
+				}
+			})
+			_, err := Merge(dir, ws, nil)
+			_, statErr := os.Stat(filepath.Join(dir, "locales", "pl.toml"))
+			if tc.want == "" {
+				if err != nil || statErr != nil {
+					t.Fatalf("a well-paired isolate: %v, %v", err, statErr)
+				}
+				return
+			}
+			var ce *ControlCharacterError
+			if !errors.As(err, &ce) || len(ce.Problems) != 1 || ce.Problems[0].ID != "floor1.entrance.building.title" ||
+				!strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "floor1.entrance.building.title (translation)") {
+				t.Fatalf("err = %v, want a ControlCharacterError naming the message and %s", err, tc.want)
+			}
+			if !errors.Is(statErr, fs.ErrNotExist) {
+				t.Error("a refused merge wrote the catalog")
+			}
+		})
+	}
+}
+
+func TestMergeRefusesLanguagesItCannotPrint(t *testing.T) {
+	dir := museum(t, "")
+	base := sheet(t, dir, "pl", translateAll)
+	data, _ := os.ReadFile(base)
+	for _, lang := range []string{"und", "con", "x-klingon", "qaa", "zxx"} {
+		t.Run(lang, func(t *testing.T) {
+			ws := filepath.Join(t.TempDir(), lang+".toml")
+			os.WriteFile(ws, []byte(strings.Replace(string(data), `language = "pl"`, `language = "`+lang+`"`, 1)), 0o644)
+			_, err := Merge(dir, ws, nil)
+			var le *LanguageError
+			var ue *i18n.UnprintableLanguageError
+			if !errors.As(err, &le) || !errors.As(err, &ue) || !strings.Contains(err.Error(), `"`+lang+`" is not a language pamphlet can print: `) {
+				t.Fatalf("err = %v, want a LanguageError saying %s is not a language pamphlet can print", err, lang)
+			}
+			if strings.Contains(err.Error(), "plural rule registered") {
+				t.Errorf("go-i18n's own wording leaked: %v", err)
+			}
+			if _, err := os.Stat(filepath.Join(dir, "locales", lang+".toml")); !errors.Is(err, fs.ErrNotExist) {
+				t.Error("a refused merge wrote a catalog")
+			}
+		})
+	}
+}
+
+func TestMergeAndConfirmCleanLeftovers(t *testing.T) {
+	for _, cmd := range []string{"merge", "confirm"} {
+		t.Run(cmd, func(t *testing.T) {
+			dir := museum(t, "pl")
+			ws := sheet(t, dir, "pl", translateAll)
+			locales := filepath.Join(dir, "locales")
+			leftover := filepath.Join(locales, ".pl.toml.123456.pamphlet-tmp")
+			os.WriteFile(leftover, []byte("half a catalog"), 0o644)
+			keep := filepath.Join(locales, ".source-history.toml")
+			os.WriteFile(keep, nil, 0o644)
+			var err error
+			if cmd == "merge" {
+				_, err = Merge(dir, ws, nil)
+			} else {
+				p, perr := project.Open(dir)
+				if perr != nil {
+					t.Fatal(perr)
+				}
+				_, _, err = Confirm(p, "en", nil, true)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := os.Stat(leftover); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("%s left the interrupted write's temporary file", cmd)
+			}
+			if _, err := os.Stat(keep); err != nil {
+				t.Errorf("%s removed a file that is no temporary file: %v", cmd, err)
+			}
+		})
+	}
+}
+
+func TestMergeIntoNoMuseum(t *testing.T) {
+	dir := museum(t, "pl")
+	ws := sheet(t, dir, "pl", translateAll)
+	empty := t.TempDir()
+	for _, d := range []string{filepath.Join(empty, "nope"), empty} {
+		_, err := Merge(d, ws, nil)
+		if err == nil || strings.Contains(err.Error(), ".lock") {
+			t.Errorf("Merge into %s: %v; want project.Open's error, not the lock file's", d, err)
+		}
 	}
 }

@@ -222,7 +222,7 @@ func (c *checker) catalog(cat, src *i18n.Catalog) {
 	c.meta(cat, src)
 }
 
-// text: empty forms and whitespace.
+// text: empty forms, whitespace and invisible controls.
 func (c *checker) text(cat *i18n.Catalog, m *i18n.Message) {
 	if len(m.Forms) == 0 {
 		c.report(cat, m.ID, m.Line, Empty, "the message has no text: write it in `other = \"…\"`, or delete the message if it is not translated yet")
@@ -245,6 +245,9 @@ func (c *checker) text(cat *i18n.Catalog, m *i18n.Message) {
 		}
 		if strings.Contains(t, "  ") {
 			c.report(cat, m.ID, m.Line, Whitespace, "the %q form has two spaces in a row", form)
+		}
+		for _, p := range i18n.Controls(t) {
+			c.report(cat, m.ID, m.Line, Controls, "the %q form has %s", form, p)
 		}
 	}
 }
@@ -413,6 +416,9 @@ func (c *checker) glyphs(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter, 
 	seen := map[string]bool{}
 	for _, form := range i18n.PluralForms {
 		for _, r := range m.Forms[form] {
+			if i18n.IsControl(r) {
+				continue // the invisible-controls rule reports it
+			}
 			for _, fam := range families {
 				key := fmt.Sprintf("%d/%s", r, fam)
 				if seen[key] {

@@ -139,3 +139,38 @@ func TestMarkupAndPlaceholders(t *testing.T) {
 		}
 	}
 }
+
+// TestInvisibleControls: each bad character is one finding of
+// invisible-controls (not also of glyphs), naming the code point and the
+// message; a well-paired isolate is none.
+func TestInvisibleControls(t *testing.T) {
+	for _, tc := range []struct{ name, text, want string }{
+		{"override", `Trasa \u202Etutaj.`, "U+202E RIGHT-TO-LEFT OVERRIDE"},
+		{"embedding", `Trasa \u202Atutaj.`, "U+202A LEFT-TO-RIGHT EMBEDDING"},
+		{"unclosed isolate", `Trasa \u2066tutaj.`, "U+2066 LEFT-TO-RIGHT ISOLATE at character 7 is not closed"},
+		{"stray pdi", `Trasa tutaj\u2069.`, "U+2069 POP DIRECTIONAL ISOLATE at character 12 closes no isolate"},
+		{"tab", `Trasa\ttutaj.`, "U+0009 (a control character)"},
+		{"nul", `Trasa\u0000tutaj.`, "U+0000 (a control character)"},
+		{"c1", `Trasa\u009Btutaj.`, "U+009B (a control character)"},
+		{"paired isolate", `Trasa \u2067שלום\u2069 tutaj.`, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := fixture(t, "clean")
+			in.Files["locales/pl.toml"] = append(in.Files["locales/pl.toml"], []byte("\n[\"floor1.intro\"]\nhash = \"x\"\nother = \""+tc.text+"\"\n")...)
+			res := Check(in)
+			if tc.want == "" {
+				for _, f := range res.Findings {
+					t.Errorf("unexpected finding %s", f)
+				}
+				return
+			}
+			if len(res.Findings) != 1 {
+				t.Fatalf("%d findings, want 1: %v", len(res.Findings), res.Findings)
+			}
+			f := res.Findings[0]
+			if f.Rule != Controls || f.ID != "floor1.intro" || f.Line == 0 || !strings.Contains(f.Message, tc.want) {
+				t.Errorf("%s: want [%s] floor1.intro with its line, naming %s", f, Controls, tc.want)
+			}
+		})
+	}
+}

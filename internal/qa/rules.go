@@ -40,6 +40,7 @@ const (
 	Identical    = "identical-to-source"
 	Meta         = "meta"
 	FileName     = "file-name"
+	Controls     = "invisible-controls"
 )
 
 // Rules lists every rule in the order they are documented.
@@ -52,6 +53,7 @@ var Rules = []Rule{
 	{Whitespace, Warning, "leading or trailing whitespace, or two spaces in a row"},
 	{Punctuation, Warning, "the text ends with different punctuation from the source (a full stop, question mark, colon … missing or added)"},
 	{Markup, Error, "HTML-like tags (<b>, </i> …) differ from the source's"},
+	{Controls, Error, "an invisible character that can make a text read differently from what it holds, or is not text at all: a bidi embedding or override (U+202A–U+202E), a bidi isolate (U+2066–U+2069) that does not pair, a control character (U+0000–U+001F but the line feed, U+007F–U+009F); well-paired isolates are allowed"},
 	{Glyphs, Error, "a character no bundled font of the language's text or strong family can draw (or above U+FFFF, which the PDF writer cannot embed): it would print as an empty box"},
 	{TooWide, Warning, "a title wider than the text column at its heading size: it will break onto two lines; a shorter title reads better"},
 	{Identical, Warning, "the translation is the source text itself: usually a copy left untranslated; silence it in [_meta.ignore] for proper names and addresses"},
