@@ -88,14 +88,35 @@ func SourceHash(m *Message) string {
 // CLDR order.
 var PluralForms = []string{"zero", "one", "two", "few", "many", "other"}
 
-// LoadAll reads every catalog of a museum (see List), parsing them in
-// parallel: every command needs them all before it can start. Catalogs
-// are keyed by their language's canonical tag ("en", "zh-Hans"). The
-// first error, in file order, is returned.
+// LoadAll reads every catalog of a museum (see List), and fails on the
+// first one, in file order, that cannot be read.
 func LoadAll(fsys fs.FS) (map[string]*Catalog, error) {
-	files, err := List(fsys)
+	cats, broken, err := LoadEach(fsys)
 	if err != nil {
 		return nil, err
+	}
+	if len(broken) > 0 {
+		return nil, broken[0].Err
+	}
+	return cats, nil
+}
+
+// Broken is a catalog file that cannot be read, and why.
+type Broken struct {
+	File File
+	Err  error
+}
+
+// LoadEach reads every catalog of a museum (see List), parsing them in
+// parallel: every command needs them all before it can start. The
+// catalogs that parse are keyed by their language's canonical tag ("en",
+// "zh-Hans"); the others are returned as broken, in file order, so that
+// one damaged catalog does not stop the work on the others. The error is
+// for a museum whose catalogs cannot be listed at all.
+func LoadEach(fsys fs.FS) (map[string]*Catalog, []Broken, error) {
+	files, err := List(fsys)
+	if err != nil {
+		return nil, nil, err
 	}
 	cats := make([]*Catalog, len(files))
 	errs := make([]error, len(files))
@@ -116,13 +137,15 @@ func LoadAll(fsys fs.FS) (map[string]*Catalog, error) {
 	}
 	wg.Wait()
 	out := make(map[string]*Catalog, len(files))
-	for i := range files {
+	var broken []Broken
+	for i, f := range files {
 		if errs[i] != nil {
-			return nil, errs[i]
+			broken = append(broken, Broken{File: f, Err: errs[i]})
+			continue
 		}
 		out[cats[i].Lang.String()] = cats[i]
 	}
-	return out, nil
+	return out, broken, nil
 }
 
 // ParseError is a catalog that cannot be read at all: malformed TOML, a

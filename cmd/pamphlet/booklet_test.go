@@ -68,10 +68,10 @@ func TestLargePrintLayout(t *testing.T) {
 	}
 	p := openSample(t)
 	text := comparable("ru", pdftest.Text(t, path))
-	floor, _ := p.Museum.Floor("floor3")
+	floor, _ := p.Museum.Part("floor3")
 	for _, room := range floor.Rooms {
 		for _, panel := range room.Panels {
-			if title := p.Catalogs["ru"].Messages[panel+".title"].Text(); !strings.Contains(text, comparable("ru", title)) {
+			if title := p.Catalogs["ru"].Messages[panel.TitleText.ID].Text(); !strings.Contains(text, comparable("ru", title)) {
 				t.Errorf("large print lacks panel title %q", title)
 			}
 		}

@@ -23,6 +23,8 @@ func newBuildCmd(stdout io.Writer) *cobra.Command {
 		out       string
 		langs     []string
 		floors    []string
+		parts     []string
+		whole     bool
 		missing   string
 		stale     string
 		strict    bool
@@ -106,7 +108,7 @@ each file gets one line, printed once the build has succeeded.`,
 			}
 			var bar *progressBar
 			opts := build.Options{
-				Langs: splitList(langs), Floors: splitList(floors), Out: out,
+				Langs: splitList(langs), Floors: splitList(append(floors, parts...)), Out: out, Whole: whole,
 				Policy: pol, Date: date, Jobs: jobs, Booklet: booklet,
 				Shard: shard, Force: force,
 				Progress: func(r build.Result) {
@@ -129,7 +131,7 @@ each file gets one line, printed once the build has succeeded.`,
 				return usageError{fmt.Errorf("--booklet: the layout %q is printed as a %s already", lay.Name, lay.Imposition)}
 			}
 			if isTerminal(stdout) {
-				if ls, fs, err := build.Plan(p, opts.Langs, opts.Floors); err == nil {
+				if ls, fs, err := build.Plan(p, opts.Langs, opts.Floors, opts.Whole); err == nil {
 					n := 0
 					for i := range len(ls) * len(fs) {
 						if shard.Has(i) {
@@ -178,7 +180,9 @@ each file gets one line, printed once the build has succeeded.`,
 	f.StringVar(&museumDir, "museum", "", "museum directory (museum.toml, locales/, optional layouts/ and fonts/); default: the embedded sample")
 	f.StringVar(&out, "out", "output", "output directory")
 	f.StringSliceVar(&langs, "lang", nil, "languages to build, comma-separated (default: all)")
-	f.StringSliceVar(&floors, "floor", nil, "floors to build, comma-separated (default: all)")
+	f.StringSliceVar(&floors, "floor", nil, "floors (or the museum's other parts: stops, wings …) to build, comma-separated (default: all)")
+	f.StringSliceVar(&parts, "part", nil, "the same as --floor, for a museum whose parts are not floors")
+	f.BoolVar(&whole, "whole", false, "build one pamphlet of the whole museum per language, its parts as sections (OUT/LANG/ID.pdf), as museum.toml's pamphlet = \"whole\" does")
 	f.StringVar(&missing, "missing", "", "a message the language lacks: "+policy.Help(policy.MissingChoices)+" (source prints the source text, marked; pivot tries the fallback chain) (default: museum.toml's policy)")
 	f.StringVar(&stale, "stale", "", "a translation whose source changed: "+policy.Help(policy.StaleChoices)+" (default: museum.toml's policy)")
 	f.BoolVar(&strict, "strict", false, "CI mode: fail on any missing or stale message")
@@ -223,7 +227,13 @@ func buildAdvice(err error, p *project.Project, dir string) error {
 	}
 	var ue *resolve.UnresolvedError
 	var le *build.UnknownLanguageError
+	var be *build.BrokenError
+	var we *build.WholeError
 	switch {
+	case errors.As(err, &be):
+		return fmt.Errorf("%w — fix it (pamphlet check%s shows every problem), or build the other languages: pamphlet build%s --lang %s", err, museumArg(dir), museumArg(dir), strings.Join(p.Languages(), ","))
+	case errors.As(err, &we):
+		return usageError{fmt.Errorf("%w: leave out --floor and --part", err)}
 	case errors.As(err, &ue):
 		if len(ue.NotInSource) == len(ue.Problems) || ue.Lang == p.Museum.Source {
 			return fmt.Errorf("%w — add them to %s/%s.toml, with a description for translators", err, i18n.Dir, p.Museum.Source)
@@ -241,4 +251,13 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// museumArg is the --museum flag that names dir in advice, or nothing for
+// the embedded sample.
+func museumArg(dir string) string {
+	if dir == "" {
+		return ""
+	}
+	return " --museum " + dir
 }

@@ -14,7 +14,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"pamphlet/i18n"
-	"pamphlet/internal/museum"
 	"pamphlet/internal/pdftest"
 	"pamphlet/internal/project"
 	"pamphlet/internal/typeset"
@@ -75,7 +74,10 @@ func openSample(t *testing.T) *project.Project {
 // from the current source in lang.
 func complete(p *project.Project, lang string) bool {
 	src, cat := p.Catalogs[p.Museum.Source], p.Catalogs[lang]
-	for _, ref := range p.Museum.RequiredMessages() {
+	for _, ref := range p.Museum.Texts() {
+		if ref.Furniture || src.Messages[ref.ID] == nil {
+			continue
+		}
 		if lang != p.Museum.Source && i18n.StatusOf(src.Messages[ref.ID], cat.Messages[ref.ID]) == i18n.Missing {
 			return false
 		}
@@ -125,7 +127,7 @@ func TestSampleBuildsEveryLanguageAndFloor(t *testing.T) {
 	out := sampleBuild(t)
 	p := openSample(t)
 	for _, lang := range p.Languages() {
-		for _, floor := range p.Museum.FloorIDs() {
+		for _, floor := range p.Museum.PartIDs() {
 			if _, err := os.Stat(filepath.Join(out, lang, floor+".pdf")); err != nil {
 				t.Errorf("no pamphlet for %s %s: %v", lang, floor, err)
 			}
@@ -146,7 +148,7 @@ func TestPanelTitlesInMuseumOrder(t *testing.T) {
 	p := openSample(t)
 	for _, lang := range p.Languages() {
 		cat := p.Catalogs[lang]
-		for _, floor := range p.Museum.Floors {
+		for _, floor := range p.Museum.Parts {
 			t.Run(lang+"/"+floor.ID, func(t *testing.T) {
 				pages := pdftest.PageTexts(t, filepath.Join(out, lang, floor.ID+".pdf"))
 				if len(pages) < 3 {
@@ -156,18 +158,18 @@ func TestPanelTitlesInMuseumOrder(t *testing.T) {
 				pos := 0
 				for _, room := range floor.Rooms {
 					for _, panel := range room.Panels {
-						title := cat.Messages[museum.PanelTitleID(panel)].Text()
+						title := cat.Messages[panel.TitleText.ID].Text()
 						i := strings.Index(text[pos:], comparable(lang, title))
 						if i < 0 {
-							t.Fatalf("panel title %q (%s) not found after position %d in museum order", title, panel, pos)
+							t.Fatalf("panel title %q (%s) not found after position %d in museum order", title, panel.ID, pos)
 						}
 						pos += i + len(comparable(lang, title))
 					}
 				}
 				back := comparable(lang, pages[len(pages)-1])
 				for _, item := range p.Museum.Visitor.Items {
-					if want := comparable(lang, cat.Messages[museum.ItemTextID(item)].Text()); !strings.Contains(back, want) {
-						t.Errorf("back page lacks visitor information %s %q", item, cat.Messages[museum.ItemTextID(item)].Text())
+					if want := comparable(lang, cat.Messages[item.TextText.ID].Text()); !strings.Contains(back, want) {
+						t.Errorf("back page lacks visitor information %s %q", item.TextText.ID, cat.Messages[item.TextText.ID].Text())
 					}
 				}
 			})
@@ -185,15 +187,15 @@ func TestNoItalianInTranslations(t *testing.T) {
 		if lang == p.Museum.Source || !complete(p, lang) {
 			continue
 		}
-		for _, floor := range p.Museum.Floors {
+		for _, floor := range p.Museum.Parts {
 			t.Run(lang+"/"+floor.ID, func(t *testing.T) {
 				text := squash(pdftest.Text(t, filepath.Join(out, lang, floor.ID+".pdf")))
 				for _, room := range floor.Rooms {
 					for _, panel := range room.Panels {
-						body := []rune(squash(src.Messages[museum.PanelBodyID(panel)].Text()))
+						body := []rune(squash(src.Messages[panel.BodyText.ID].Text()))
 						probe := string(body[:40])
 						if strings.Contains(text, probe) {
-							t.Errorf("Italian body of %s leaks into the pamphlet: %q", panel, probe)
+							t.Errorf("Italian body of %s leaks into the pamphlet: %q", panel.ID, probe)
 						}
 					}
 				}
@@ -206,7 +208,7 @@ func TestPDFProperties(t *testing.T) {
 	out := sampleBuild(t)
 	p := openSample(t)
 	for _, lang := range p.Languages() {
-		for _, floor := range p.Museum.FloorIDs() {
+		for _, floor := range p.Museum.PartIDs() {
 			path := filepath.Join(out, lang, floor+".pdf")
 			t.Run(lang+"/"+floor, func(t *testing.T) {
 				pdftest.Validate(t, path)
@@ -286,7 +288,7 @@ func TestTextStaysInsideTheMargins(t *testing.T) {
 	l := p.Layout
 	minSide := min(l.InnerPt(), l.OuterPt())
 	for _, lang := range p.Languages() {
-		for _, floor := range p.Museum.FloorIDs() {
+		for _, floor := range p.Museum.PartIDs() {
 			path := filepath.Join(out, lang, floor+".pdf")
 			words := pdftest.Words(t, path)
 			if len(words) < 20 {

@@ -40,7 +40,7 @@ stays byte for byte as it was.`,
 				return err
 			}
 			lang, ids := args[0], args[1:]
-			if _, _, err := build.Plan(p, []string{lang}, nil); err != nil {
+			if _, _, err := build.Plan(p, []string{lang}, nil, false); err != nil {
 				return err
 			}
 			if lang == p.Museum.Source {

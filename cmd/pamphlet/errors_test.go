@@ -59,7 +59,7 @@ func TestBadInput(t *testing.T) {
 				edit(t, filepath.Join(m, "museum.toml"), `"floor1.cell2.farewell"]`, `"floor1.cell2.farewell", "floor1.cell2.letters"]`)
 				return nil
 			},
-			want: []string{"museum.toml:", "floor1.cell2.letters.title", "locales/it.toml"},
+			want: []string{"museum.toml:", "floor1.cell2.letters.body", "locales/it.toml"},
 			code: 1,
 		},
 		{

@@ -126,7 +126,7 @@ func readSample(t *testing.T, name, lang, floor string) *readBack {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pam, err := (&resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Policy: p.Museum.Policy}).Pamphlet(lang, floor)
+	pam, err := (&resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Furniture: p.Furniture, Policy: p.Museum.Policy}).Pamphlet(lang, floor)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,10 +158,15 @@ func flowOf(pam *resolve.Pamphlet) []para {
 			flow = append(flow, para{kind: "note", id: t.ID, text: t.Note})
 		}
 	}
-	for _, r := range pam.Rooms {
+	for _, r := range pam.Parts[0].Rooms {
 		add("room heading", r.Title, true)
+		if r.Body.Value != "" {
+			add("body", r.Body, false)
+		}
 		for _, p := range r.Panels {
-			add("panel title", p.Title, true)
+			if p.Title.Value != "" {
+				add("panel title", p.Title, true)
+			}
 			add("body", p.Body, false)
 		}
 	}
@@ -235,7 +240,7 @@ func eachSample(t *testing.T, check func(t *testing.T, rb *readBack)) {
 	p := sampleProject(t)
 	for _, name := range layouts {
 		for _, lang := range p.Languages() {
-			for _, floor := range p.Museum.FloorIDs() {
+			for _, floor := range p.Museum.PartIDs() {
 				t.Run(name+"/"+lang+"/"+floor, func(t *testing.T) { check(t, readSample(t, name, lang, floor)) })
 			}
 		}

@@ -20,6 +20,7 @@ import (
 	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/compose"
 	"pamphlet/internal/layout"
+	"pamphlet/internal/museum"
 	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
@@ -32,8 +33,11 @@ var DefaultDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // Options select what to build and how.
 type Options struct {
 	Langs  []string // empty: every language of the museum
-	Floors []string // empty: every floor
-	Out    string   // output directory; files go to Out/LANG/FLOOR.pdf
+	Floors []string // parts to build; empty: every part
+	// Whole builds one pamphlet of the whole museum per language, as
+	// museum.toml's pamphlet = "whole" does.
+	Whole  bool
+	Out    string // output directory; files go to Out/LANG/FLOOR.pdf
 	Policy policy.Policy
 	Date   time.Time
 	Jobs   int // parallel workers; 0 means GOMAXPROCS
@@ -107,7 +111,7 @@ type job struct {
 // file, in matrix order. On error nothing is written, and the results say
 // which pamphlets failed.
 func Build(p *project.Project, opt Options) ([]Result, error) {
-	langs, floors, err := Plan(p, opt.Langs, opt.Floors)
+	langs, floors, err := Plan(p, opt.Langs, opt.Floors, opt.Whole)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +121,8 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	}
 	// Resolve everything first: a policy failure anywhere stops the build
 	// before any work is wasted, and lists every problem at once.
-	res := &resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Policy: opt.Policy}
+	res := &resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Furniture: p.Furniture, Policy: opt.Policy}
+	whole := opt.Whole || p.Museum.Scope == museum.ScopeWhole
 	var jobs []*job
 	var problems []error
 	i := 0
@@ -127,7 +132,12 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 			if !opt.Shard.Has(i - 1) {
 				continue
 			}
-			pam, err := res.Pamphlet(l, f)
+			var pam *resolve.Pamphlet
+			if whole {
+				pam, err = res.Whole(l)
+			} else {
+				pam, err = res.Pamphlet(l, f)
+			}
 			if err != nil {
 				var ue *resolve.UnresolvedError
 				if errors.As(err, &ue) && p.Dir != "" {

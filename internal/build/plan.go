@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"pamphlet/internal/museum"
 	"pamphlet/internal/project"
 )
 
@@ -21,22 +22,46 @@ func (e *UnknownLanguageError) Error() string {
 	return fmt.Sprintf("unknown language %q: the museum has catalogs for %s", e.Lang, strings.Join(e.Known, ", "))
 }
 
-// UnknownFloorError is a requested floor the museum does not have.
-type UnknownFloorError struct {
-	Floor string
+// UnknownPartError is a requested part the museum does not have.
+type UnknownPartError struct {
+	Part  string
+	Kind  string // "floor", "stop" …
 	Known []string
 }
 
-func (e *UnknownFloorError) Error() string {
-	return fmt.Sprintf("unknown floor %q: the museum has floors %s", e.Floor, strings.Join(e.Known, ", "))
+func (e *UnknownPartError) Error() string {
+	return fmt.Sprintf("unknown %s %q: the museum has %ss %s", e.Kind, e.Part, e.Kind, strings.Join(e.Known, ", "))
 }
 
-// Plan checks the requested languages and floors against the museum and
+// WholeError is a selection of parts for a museum that prints one
+// pamphlet for the whole museum.
+type WholeError struct{ Kind string }
+
+func (e *WholeError) Error() string {
+	return fmt.Sprintf("the museum prints one pamphlet for the whole museum, not one per %s", e.Kind)
+}
+
+// BrokenError is a catalog that cannot be read, among those a build needs.
+type BrokenError struct {
+	Lang string
+	Err  error
+}
+
+func (e *BrokenError) Error() string { return e.Err.Error() }
+func (e *BrokenError) Unwrap() error { return e.Err }
+
+// Plan checks the requested languages and parts against the museum and
 // returns them in the order asked, languages in their canonical form
-// (tags are case-insensitive: zh-hans is zh-Hans).
-func Plan(p *project.Project, langs, floors []string) ([]string, []string, error) {
+// (tags are case-insensitive: zh-hans is zh-Hans). For a museum printed
+// whole, the one "part" is the museum's ID. A catalog that cannot be read
+// stops a build that needs it, and only such a build.
+func Plan(p *project.Project, langs, parts []string, whole bool) ([]string, []string, error) {
 	all := p.Languages()
 	if len(langs) == 0 {
+		if len(p.Broken) > 0 {
+			b := p.Broken[0]
+			return nil, nil, &BrokenError{Lang: b.File.Lang, Err: b.Err}
+		}
 		langs = all
 	}
 	canon := make([]string, len(langs))
@@ -46,19 +71,29 @@ func Plan(p *project.Project, langs, floors []string) ([]string, []string, error
 		} else {
 			canon[i] = l
 		}
+		if err := p.BrokenCatalog(canon[i]); err != nil {
+			return nil, nil, &BrokenError{Lang: canon[i], Err: err}
+		}
 		if _, ok := p.Catalogs[canon[i]]; !ok {
 			return nil, nil, &UnknownLanguageError{Lang: l, Known: all}
 		}
 	}
-	if len(floors) == 0 {
-		floors = p.Museum.FloorIDs()
+	m := p.Museum
+	if whole || m.Scope == museum.ScopeWhole {
+		if len(parts) > 0 {
+			return nil, nil, &WholeError{Kind: string(m.Kind)}
+		}
+		return canon, []string{m.ID}, nil
 	}
-	for _, f := range floors {
-		if _, ok := p.Museum.Floor(f); !ok {
-			return nil, nil, &UnknownFloorError{Floor: f, Known: p.Museum.FloorIDs()}
+	if len(parts) == 0 {
+		parts = m.PartIDs()
+	}
+	for _, f := range parts {
+		if _, ok := m.Part(f); !ok {
+			return nil, nil, &UnknownPartError{Part: f, Kind: string(m.Kind), Known: m.PartIDs()}
 		}
 	}
-	return canon, floors, nil
+	return canon, parts, nil
 }
 
 // Shard selects every N-th pamphlet of the matrix, starting at the K-th

@@ -62,7 +62,7 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		},
 	}
 	set := func(t resolve.Text, style string, align typeset.Align) ([]block, error) {
-		st := l.Styles[style]
+		st := c.style(style)
 		lines, err := setter.Lines(t.Value, st.Family, st.Size, l.MeasurePt(), align)
 		if err != nil {
 			return nil, &TextError{ID: t.ID, Lang: p.Lang.String(), Err: err}
@@ -79,7 +79,12 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		return blocks, nil
 	}
 	var flow []block
+	// add sets a text in the flow; an empty one (an optional text the
+	// museum leaves out) is skipped.
 	add := func(t resolve.Text, style string, align typeset.Align, keep bool) error {
+		if t.Value == "" {
+			return nil
+		}
 		bs, err := set(t, style, align)
 		if err != nil {
 			return err
@@ -114,6 +119,7 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		t     resolve.Text
 		style string
 	}{
+		{p.Kicker, "cover_language"},
 		{p.Title, "cover_floor"},
 		{resolve.Text{ID: "(language name)", Value: p.LangName}, "cover_language"},
 	} {
@@ -124,14 +130,16 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	pg.place(flow)
 	flow = nil
 	pg.skip(16)
-	if err := add(p.Intro, "cover_intro", start, false); err != nil {
-		return nil, err
+	if !p.Whole {
+		if err := add(p.Parts[0].Intro, "cover_intro", start, false); err != nil {
+			return nil, err
+		}
 	}
 	if err := add(p.Contents, "contents_heading", start, true); err != nil {
 		return nil, err
 	}
-	for _, r := range p.Rooms {
-		if err := add(r.Title, "contents_item", start, false); err != nil {
+	for _, entry := range contents(p) {
+		if err := add(entry, "contents_item", start, false); err != nil {
 			return nil, err
 		}
 	}
@@ -141,18 +149,50 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	pg.place(flow)
 	flow = nil
 
-	// Rooms and panels.
+	// The parts, their rooms and panels.
 	pg.newPage()
-	for _, r := range p.Rooms {
-		if err := add(r.Title, "room", start, true); err != nil {
-			return nil, err
+	items := func(its []resolve.Item) error {
+		for _, it := range its {
+			if err := add(it.Label, "visitor_label", start, true); err != nil {
+				return err
+			}
+			if err := add(it.Text, "visitor_text", start, false); err != nil {
+				return err
+			}
 		}
-		for _, panel := range r.Panels {
-			if err := add(panel.Title, "panel_title", start, true); err != nil {
+		return nil
+	}
+	for _, part := range p.Parts {
+		if p.Whole {
+			if p.Numbered && part.Title.Value != "" {
+				if err := add(part.Name, "contents_heading", start, true); err != nil {
+					return nil, err
+				}
+			}
+			if err := add(part.Heading(), "part", start, true); err != nil {
 				return nil, err
 			}
-			if err := add(panel.Body, "body", start, false); err != nil {
+			if err := add(part.Intro, "body", start, false); err != nil {
 				return nil, err
+			}
+		}
+		if err := items(part.Items); err != nil {
+			return nil, err
+		}
+		for _, r := range part.Rooms {
+			if err := add(r.Title, "room", start, true); err != nil {
+				return nil, err
+			}
+			if err := add(r.Body, "body", start, false); err != nil {
+				return nil, err
+			}
+			for _, panel := range r.Panels {
+				if err := add(panel.Title, "panel_title", start, true); err != nil {
+					return nil, err
+				}
+				if err := add(panel.Body, "body", start, false); err != nil {
+					return nil, err
+				}
 			}
 		}
 	}
@@ -164,13 +204,8 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	if err := add(p.Visitor, "visitor_heading", start, true); err != nil {
 		return nil, err
 	}
-	for _, it := range p.Items {
-		if err := add(it.Label, "visitor_label", start, true); err != nil {
-			return nil, err
-		}
-		if err := add(it.Text, "visitor_text", start, false); err != nil {
-			return nil, err
-		}
+	if err := items(p.Items); err != nil {
+		return nil, err
 	}
 	pg.place(flow)
 
@@ -186,6 +221,40 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		return nil, err
 	}
 	return pg.doc, nil
+}
+
+// style returns a style of the layout. The heading of a part in a
+// whole-museum pamphlet ("part") is new: a layout without it uses its
+// cover's part heading.
+func (c *Composer) style(name string) layout.Style {
+	if st, ok := c.Layout.Styles[name]; ok {
+		return st
+	}
+	if name == "part" {
+		return c.Layout.Styles["cover_floor"]
+	}
+	return c.Layout.Styles[name]
+}
+
+// contents lists what the cover announces: the rooms of a part, or the
+// parts of the whole museum, each by its heading (with its numbered name
+// when the museum numbers its parts).
+func contents(p *resolve.Pamphlet) []resolve.Text {
+	var out []resolve.Text
+	if !p.Whole {
+		for _, r := range p.Parts[0].Rooms {
+			out = append(out, r.Title)
+		}
+		return out
+	}
+	for _, part := range p.Parts {
+		t := part.Heading()
+		if p.Numbered && part.Title.Value != "" {
+			t.Value = part.Name.Value + " · " + t.Value
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // pager places blocks on pages, top to bottom.

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"sync"
 
 	"pamphlet/i18n"
 )
@@ -95,4 +96,17 @@ func Catalogs() (map[string]*i18n.Catalog, error) {
 		cats[key] = c
 	}
 	return cats, nil
+}
+
+var (
+	sharedOnce sync.Once
+	shared     map[string]*i18n.Catalog
+	sharedErr  error
+)
+
+// Shared returns the catalogs, parsed once per process. The map and the
+// catalogs are shared: read them, never change them.
+func Shared() (map[string]*i18n.Catalog, error) {
+	sharedOnce.Do(func() { shared, sharedErr = Catalogs() })
+	return shared, sharedErr
 }

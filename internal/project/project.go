@@ -13,6 +13,7 @@ import (
 
 	"pamphlet/i18n"
 	"pamphlet/internal/fonts"
+	"pamphlet/internal/furniture"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/museum"
 	"pamphlet/internal/tomlfile"
@@ -25,8 +26,36 @@ type Project struct {
 	FS       fs.FS
 	Museum   *museum.Museum
 	Catalogs map[string]*i18n.Catalog
-	Layout   *layout.Layout
-	Fonts    *fonts.Set
+	// Broken are the catalogs that cannot be read: the work on the other
+	// languages goes on, and commands report these.
+	Broken []i18n.Broken
+	// Furniture is the tool's own words, by language.
+	Furniture map[string]*i18n.Catalog
+	Layout    *layout.Layout
+	Fonts     *fonts.Set
+}
+
+// MissingSourceError is a text museum.toml asks for that the source
+// catalog does not have.
+type MissingSourceError struct {
+	Line    int // in museum.toml
+	Where   string
+	ID      string
+	Catalog string
+}
+
+func (e *MissingSourceError) Error() string {
+	return fmt.Sprintf("%s:%d: %s needs message %q, which %s lacks: add it there (with a description for translators)", museum.FileName, e.Line, e.Where, e.ID, e.Catalog)
+}
+
+// BrokenCatalog returns the error of lang's catalog if it cannot be read.
+func (p *Project) BrokenCatalog(lang string) error {
+	for _, b := range p.Broken {
+		if b.File.Lang == lang {
+			return b.Err
+		}
+	}
+	return nil
 }
 
 // Name is how messages refer to the project.
@@ -62,30 +91,39 @@ func Load(fsys fs.FS) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	cats, err := i18n.LoadAll(fsys)
+	cats, broken, err := i18n.LoadEach(fsys)
 	if err != nil {
 		return nil, err
+	}
+	for _, b := range broken {
+		if b.File.Lang == m.Source {
+			return nil, b.Err // nothing can be done without the source
+		}
 	}
 	src, ok := cats[m.Source]
 	if !ok {
 		return nil, fmt.Errorf("%s/%s.toml: not found: museum.toml says the plaques are in %q, so its catalog is the source", i18n.Dir, m.Source, m.Source)
 	}
+	furn, err := furniture.Shared()
+	if err != nil {
+		return nil, err
+	}
 	data, _ := fs.ReadFile(fsys, museum.FileName)
 	var ix *tomlfile.Index
-	for _, ref := range m.RequiredMessages() {
-		if _, ok := src.Messages[ref.ID]; !ok {
-			if ix == nil {
-				ix = tomlfile.Locate(data)
-			}
-			return nil, fmt.Errorf("%s:%d: %s needs message %q, which %s lacks: add it there (with a description for translators)",
-				museum.FileName, max(ix.ElemLine(ref.Elem), 1), ref.Where, ref.ID, src.Path)
+	for _, t := range m.Texts() {
+		if _, ok := src.Messages[t.ID]; ok || t.Optional || t.Furniture {
+			continue
 		}
+		if ix == nil {
+			ix = tomlfile.Locate(data)
+		}
+		return nil, &MissingSourceError{Line: max(ix.ElemLine(t.Elem), 1), Where: t.Where, ID: t.ID, Catalog: src.Path}
 	}
 	fs, err := fonts.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
-	p := &Project{FS: fsys, Museum: m, Catalogs: cats, Fonts: fs}
+	p := &Project{FS: fsys, Museum: m, Catalogs: cats, Broken: broken, Furniture: furn, Fonts: fs}
 	if p.Layout, err = p.LoadLayout(m.Layout); err != nil {
 		return nil, err
 	}

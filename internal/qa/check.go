@@ -455,15 +455,15 @@ func (c *checker) width(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter) {
 }
 
 // titleStyle is the layout style a title is set in: rooms in "room",
-// everything else as a panel title. A floor's title is left out (""):
+// everything else as a panel title. A part's title is left out (""):
 // the cover sets it as a heading that may take two lines.
 func (c *checker) titleStyle(id string) string {
-	for _, f := range c.in.Museum.Floors {
-		if id == f.TitleID() {
+	for _, f := range c.in.Museum.Parts {
+		if id == f.TitleText.ID {
 			return ""
 		}
 		for _, r := range f.Rooms {
-			if id == r.TitleID() {
+			if id == r.TitleText.ID {
 				return "room"
 			}
 		}

@@ -3,12 +3,13 @@ package resolve
 import (
 	"errors"
 	"fmt"
-	"pamphlet/internal/policy"
 	"strings"
 	"testing"
 
 	"pamphlet/i18n"
+	"pamphlet/internal/furniture"
 	"pamphlet/internal/museum"
+	"pamphlet/internal/policy"
 )
 
 const museumTOML = `
@@ -68,7 +69,11 @@ func fixture(t *testing.T, langs map[string]map[string]string) *Resolver {
 		}
 		cats[lang] = c
 	}
-	return &Resolver{Museum: m, Catalogs: cats}
+	furn, err := furniture.Shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Resolver{Museum: m, Catalogs: cats, Furniture: furn}
 }
 
 // full is a complete translation, minus the IDs given.

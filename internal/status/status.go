@@ -134,18 +134,25 @@ func Of(src *i18n.Message, cat *i18n.Catalog, id string) i18n.Status {
 	return s
 }
 
-// GroupOf maps every message ID the museum's floors print to its floor.
+// GroupOf maps every message ID the museum's parts print to its part.
 // IDs it does not map belong to Common.
 func GroupOf(m *museum.Museum) map[string]string {
 	g := map[string]string{}
-	for _, f := range m.Floors {
-		g[f.TitleID()] = f.ID
-		g[f.IntroID()] = f.ID
+	for _, f := range m.Parts {
+		g[f.TitleText.ID] = f.ID
+		g[f.IntroText.ID] = f.ID
+		for _, it := range f.Items {
+			g[it.TextText.ID] = f.ID
+			if !it.LabelText.Furniture && it.LabelText.ID != "" {
+				g[it.LabelText.ID] = f.ID
+			}
+		}
 		for _, r := range f.Rooms {
-			g[r.TitleID()] = f.ID
+			g[r.TitleText.ID] = f.ID
+			g[r.BodyText.ID] = f.ID
 			for _, p := range r.Panels {
-				g[museum.PanelTitleID(p)] = f.ID
-				g[museum.PanelBodyID(p)] = f.ID
+				g[p.TitleText.ID] = f.ID
+				g[p.BodyText.ID] = f.ID
 			}
 		}
 	}
@@ -156,7 +163,7 @@ func GroupOf(m *museum.Museum) map[string]string {
 // recorded as Report.Museum.
 func Compute(dir string, m *museum.Museum, cats map[string]*i18n.Catalog) *Report {
 	src := cats[m.Source]
-	r := &Report{Schema: SchemaVersion, Museum: dir, Source: m.Source, Groups: append([]string{Common}, m.FloorIDs()...)}
+	r := &Report{Schema: SchemaVersion, Museum: dir, Source: m.Source, Groups: append([]string{Common}, m.PartIDs()...)}
 	if src == nil {
 		return r
 	}

@@ -81,31 +81,31 @@ func Make(in Input) *Sheet {
 }
 
 // Places describes, for every message a pamphlet prints, where it is
-// printed, in words a volunteer can match with the museum: "floor1, room
-// «Cella 2» (floor1.cell2), panel floor1.cell2.calendar: title".
+// printed, in words a volunteer can match with the museum: "floor floor1,
+// room «Cella 2» (floor1.cell2), panel floor1.cell2.calendar: title", or
+// "stop fosse, …" for the stops of a route.
 func Places(m *museum.Museum, src *i18n.Catalog) map[string]string {
 	p := map[string]string{
-		m.Name:            "cover: the museum's name",
-		m.Subtitle:        "cover: subtitle",
-		m.Visitor.Heading: "back page: heading of the visitor information",
-		"ui.contents":     "cover: heading of the list of rooms",
+		"ui.contents":     "cover: heading of the list of contents",
 		"ui.untranslated": "note beside a text not yet translated",
 		"ui.stale":        "note beside a translation older than the source",
 		"ui.panel_count":  "cover: the number of panels",
+		"ui.room_count":   "cover: the number of rooms",
+		"ui.stop_count":   "cover: the number of stops",
 	}
-	for _, it := range m.Visitor.Items {
-		p[museum.ItemLabelID(it)] = "back page, visitor information: label"
-		p[museum.ItemTextID(it)] = "back page, visitor information: text"
+	for _, t := range m.Texts() {
+		p[t.ID] = t.Where
 	}
-	for _, f := range m.Floors {
-		p[f.TitleID()] = fmt.Sprintf("%s: title on the cover", f.ID)
-		p[f.IntroID()] = fmt.Sprintf("%s: introduction on the cover", f.ID)
+	// Rooms are named by their title too, which a volunteer can find on
+	// the wall.
+	for _, f := range m.Parts {
 		for _, r := range f.Rooms {
-			room := fmt.Sprintf("%s, room «%s» (%s)", f.ID, text(src, r.TitleID()), r.ID)
-			p[r.TitleID()] = room + ": heading"
+			room := fmt.Sprintf("%s %s, room «%s» (%s)", m.Kind, f.ID, text(src, r.TitleText.ID), r.ID)
+			p[r.TitleText.ID] = room + ": heading"
+			p[r.BodyText.ID] = room + ": text"
 			for _, pn := range r.Panels {
-				p[museum.PanelTitleID(pn)] = fmt.Sprintf("%s, panel %s: title", room, pn)
-				p[museum.PanelBodyID(pn)] = fmt.Sprintf("%s, panel %s: text", room, pn)
+				p[pn.TitleText.ID] = fmt.Sprintf("%s, panel %s: title", room, pn.ID)
+				p[pn.BodyText.ID] = fmt.Sprintf("%s, panel %s: text", room, pn.ID)
 			}
 		}
 	}

@@ -58,13 +58,13 @@ other = "Bez hasha"
 	}
 	text := string(sheet.Encode())
 	for _, want := range []string{
-		`old_source = "Il palazzo di Via Tasso"`,        // known old Italian
-		`current = "Budynek przy Via Tasso"`,            // current translation
-		"old_source: not known",                         // the body's old Italian is unknown
-		`source = "Testo con \"virgolette\"."`,          // quoting
-		"translation_few = \"\"",                        // Polish plural forms
-		"todo = true",                                   // stale ones pre-filled but marked
-		`where = "f1, room «Ingresso» (f1.r): heading"`, // the place
+		`old_source = "Il palazzo di Via Tasso"`,              // known old Italian
+		`current = "Budynek przy Via Tasso"`,                  // current translation
+		"old_source: not known",                               // the body's old Italian is unknown
+		`source = "Testo con \"virgolette\"."`,                // quoting
+		"translation_few = \"\"",                              // Polish plural forms
+		"todo = true",                                         // stale ones pre-filled but marked
+		`where = "floor f1, room «Ingresso» (f1.r): heading"`, // the place
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("worksheet lacks %s:\n%s", want, text)
