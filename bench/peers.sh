@@ -245,7 +245,7 @@ fi
 ratio() { # ratio A B prints A/B as "N.NN×", or n/a
 	local a b
 	a=$(median "$1") b=$(median "$2")
-	if [[ -z $a || -z $b ]]; then echo "n/a"; else echo "$(echo "scale=2; $a / $b" | bc -l)×"; fi
+	if [[ -z $a || -z $b ]]; then echo "n/a"; else printf '%.2f×\n' "$(echo "$a / $b" | bc -l)"; fi
 }
 
 typ_col=$TYPST_VERSION weasy_col=$WEASY_VERSION
