@@ -125,7 +125,7 @@ func run(out string, langs, floors []string) error {
 		langs = p.Languages()
 	}
 	if floors == nil {
-		floors = p.Museum.FloorIDs()
+		floors = p.Museum.PartIDs()
 	}
 	if err := os.MkdirAll(filepath.Join(out, "fonts"), 0o755); err != nil {
 		return err
@@ -145,7 +145,7 @@ func run(out string, langs, floors []string) error {
 			return err
 		}
 	}
-	r := &resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Policy: p.Museum.Policy}
+	r := &resolve.Resolver{Museum: p.Museum, Catalogs: p.Catalogs, Furniture: p.Furniture, Policy: p.Museum.Policy}
 	n := 0
 	for _, lang := range langs {
 		for _, floor := range floors {
@@ -182,7 +182,7 @@ func docOf(p *project.Project, pam *resolve.Pamphlet) (*Doc, error) {
 	l := p.Layout
 	base, _ := pam.Lang.Base()
 	d := &Doc{
-		Lang: pam.Lang.String(), Floor: pam.Floor, RTL: slices.Contains(rtlLangs, base.String()),
+		Lang: pam.Lang.String(), Floor: pam.ID, RTL: slices.Contains(rtlLangs, base.String()),
 		Title:     pam.Museum.Value + " – " + pam.Title.Value,
 		PageWidth: l.Page.Width, PageHeight: l.Page.Height,
 		Top: l.Margins.Top, Bottom: l.Margins.Bottom, Inner: l.Margins.Inner, Outer: l.Margins.Outer,
@@ -216,14 +216,14 @@ func docOf(p *project.Project, pam *resolve.Pamphlet) (*Doc, error) {
 	add(pam.Subtitle, "cover_subtitle", Block{RuleAfter: true})
 	add(pam.Title, "cover_floor", Block{AtLeast: 0.38, Skip: 18})
 	add(resolve.Text{Value: pam.LangName}, "cover_language", Block{})
-	add(pam.Intro, "cover_intro", Block{Skip: 16})
+	add(pam.Parts[0].Intro, "cover_intro", Block{Skip: 16})
 	add(pam.Contents, "contents_heading", Block{})
-	for _, r := range pam.Rooms {
+	for _, r := range pam.Parts[0].Rooms {
 		add(r.Title, "contents_item", Block{})
 	}
 	add(pam.Count, "cover_subtitle", Block{})
 	// Rooms and panels.
-	for i, r := range pam.Rooms {
+	for i, r := range pam.Parts[0].Rooms {
 		add(r.Title, "room", Block{NewPage: i == 0})
 		for _, pn := range r.Panels {
 			add(pn.Title, "panel_title", Block{})
