@@ -185,7 +185,8 @@ func TestStatusOf(t *testing.T) {
 	}{
 		{"nil", nil, Missing},
 		{"blank", &Message{Hash: h, Forms: map[string]string{"other": "  "}}, Missing},
-		{"no hash", &Message{Forms: map[string]string{"other": "Entrance"}}, Stale},
+		{"no hash", &Message{Forms: map[string]string{"other": "Entrance"}}, Unverified},
+		{"no hash, identical", &Message{Forms: map[string]string{"other": "Ingresso"}}, Identical},
 		{"old hash", &Message{Hash: "sha1-0", Forms: map[string]string{"other": "Entrance"}}, Stale},
 		{"identical", &Message{Hash: h, Forms: map[string]string{"other": "Ingresso"}}, Identical},
 		{"translated", &Message{Hash: h, Forms: map[string]string{"other": "Entrance"}}, Translated},

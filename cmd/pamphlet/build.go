@@ -238,8 +238,11 @@ func buildAdvice(err error, p *project.Project, dir string) error {
 		if len(ue.NotInSource) == len(ue.Problems) || ue.Lang == p.Museum.Source {
 			return fmt.Errorf("%w — add them to %s/%s.toml, with a description for translators", err, i18n.Dir, p.Museum.Source)
 		}
-		return fmt.Errorf("%w — translate them (pamphlet translate %s%s --out %s-worksheet.toml), or choose another policy (--missing=source|pivot, --stale=use|mark)",
-			err, ue.Lang, museumFlag(dir), ue.Lang)
+		advice := fmt.Sprintf("translate them (pamphlet translate %s%s --out %s-worksheet.toml), or choose another policy (--missing=source|pivot, --stale=use|mark)", ue.Lang, museumFlag(dir), ue.Lang)
+		if ue.Unverified {
+			advice = fmt.Sprintf("unverified: imported without a record of its source; run pamphlet adopt %s%s after a reviewer has read it; ", ue.Lang, museumFlag(dir)) + advice
+		}
+		return fmt.Errorf("%w — %s", err, advice)
 	case errors.As(err, &le):
 		return fmt.Errorf("%w (to add it: pamphlet translate %s%s --out %s-worksheet.toml, then pamphlet merge)", err, le.Lang, museumFlag(dir), le.Lang)
 	}

@@ -63,7 +63,7 @@ Museo Storico della Liberazione, Via Tasso 145, Rome.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w (see pamphlet %s --help)", err, c.Name())}
 	})
-	root.AddCommand(newBuildCmd(stdout), newConfirmCmd(stdout, stderr), newStatusCmd(stdout, stderr), newCheckCmd(stdout, stderr), newTranslateCmd(stdout, stderr), newMergeCmd(stdout, stderr))
+	root.AddCommand(newBuildCmd(stdout), newConfirmCmd(stdout, stderr), newAdoptCmd(stdout, stderr), newStatusCmd(stdout, stderr), newCheckCmd(stdout, stderr), newTranslateCmd(stdout, stderr), newMergeCmd(stdout, stderr))
 	root.AddCommand(newInitCmd(stdout))
 	return root
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"pamphlet/i18n"
 	"pamphlet/internal/project"
 	"pamphlet/internal/status"
 )
@@ -63,6 +64,9 @@ The --json form is stable; its schema is in docs/translators.md.`,
 				}
 			}
 			rep := status.Compute(museumDir, p.Museum, p.Catalogs)
+			for _, b := range p.Broken {
+				rep.Broken = append(rep.Broken, status.Broken{File: b.File.Path, Lang: b.File.Lang, Error: b.Err.Error()})
+			}
 			if len(want) > 0 {
 				var keep []status.Language
 				for _, l := range rep.Languages {
@@ -104,19 +108,22 @@ The --json form is stable; its schema is in docs/translators.md.`,
 func printStatus(w io.Writer, p *project.Project, rep *status.Report, details bool, dir string) {
 	fmt.Fprintf(w, "%s: %d messages in %s (source)\n\n", p.Name(), rep.Messages, p.Catalogs[p.Museum.Source].Path)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "LANG\tFLOOR\tTRANSLATED\tSTALE\tMISSING\tIDENTICAL\tCOMPLETE\t")
+	fmt.Fprintf(tw, "LANG\t%s\tTRANSLATED\tSTALE\tUNVERIFIED\tMISSING\tIDENTICAL\tCOMPLETE\t\n", strings.ToUpper(string(p.Museum.Kind)))
 	for _, l := range rep.Languages {
 		for i, g := range l.Groups {
 			lang := ""
 			if i == 0 {
 				lang = l.Lang
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.1f%%\t\n", lang, g.Group, g.Translated, g.Stale, g.Missing, g.Identical, g.Complete)
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t%.1f%%\t\n", lang, g.Group, g.Translated, g.Stale, g.Unverified, g.Missing, g.Identical, g.Complete)
 		}
 		t := l.Total
-		fmt.Fprintf(tw, "\t%s\t%d\t%d\t%d\t%d\t%.1f%%\t\n", "all", t.Translated, t.Stale, t.Missing, t.Identical, t.Complete)
+		fmt.Fprintf(tw, "\t%s\t%d\t%d\t%d\t%d\t%d\t%.1f%%\t\n", "all", t.Translated, t.Stale, t.Unverified, t.Missing, t.Identical, t.Complete)
 	}
 	tw.Flush()
+	for _, b := range rep.Broken {
+		fmt.Fprintf(w, "\n%s: cannot be read, so it is not counted: %s\n  fix it: pamphlet check%s shows where\n", b.File, b.Error, museumArg(dir))
+	}
 	if !details {
 		return
 	}
@@ -129,8 +136,19 @@ func printStatus(w io.Writer, p *project.Project, rep *status.Report, details bo
 			}
 			fmt.Fprintf(w, "  %-20s %s%s\n", e.Status, e.ID, where)
 		}
-		if len(l.Todo) > 0 {
+		var work, unverified int
+		for _, e := range l.Todo {
+			if e.Status == string(i18n.Unverified) {
+				unverified++
+			} else {
+				work++
+			}
+		}
+		if work > 0 {
 			fmt.Fprintf(w, "  next: pamphlet translate %s%s --out %s-worksheet.toml\n", l.Lang, museumFlag(dir), l.Lang)
+		}
+		if unverified > 0 {
+			fmt.Fprintf(w, "  %d unverified: imported without a record of their source; once a reviewer has read them: pamphlet adopt %s%s\n", unverified, l.Lang, museumFlag(dir))
 		}
 	}
 }

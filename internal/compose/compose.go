@@ -199,10 +199,13 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	pg.place(flow)
 	flow = nil
 
-	// Visitor information on a page of its own, the last one.
+	// Visitor information on a page of its own, the last one: the back
+	// cover, left blank when the museum gives no visitor information.
 	pg.newPage()
-	if err := add(p.Visitor, "visitor_heading", start, true); err != nil {
-		return nil, err
+	if len(p.Items) > 0 {
+		if err := add(p.Visitor, "visitor_heading", start, true); err != nil {
+			return nil, err
+		}
 	}
 	if err := items(p.Items); err != nil {
 		return nil, err

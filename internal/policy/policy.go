@@ -47,6 +47,10 @@ type Policy struct {
 	// Pivot is the language tried before the source when Missing is
 	// MissingPivot, and shown beside the source in worksheets.
 	Pivot string `toml:"pivot"`
+	// FailUnverified refuses translations that record no source hash
+	// (imported ones, which `pamphlet adopt` verifies); only Strict sets
+	// it: an imported translation is otherwise printed as it is.
+	FailUnverified bool `toml:"-"`
 }
 
 // Default is the policy of a museum whose museum.toml sets none: a missing
@@ -67,7 +71,7 @@ func (p Policy) WithDefaults() Policy {
 // Strict is p failing on every message that is not plainly translated,
 // for CI.
 func (p Policy) Strict() Policy {
-	p.Missing, p.Stale = MissingFail, StaleFail
+	p.Missing, p.Stale, p.FailUnverified = MissingFail, StaleFail, true
 	return p
 }
 

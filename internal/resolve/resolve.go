@@ -136,6 +136,9 @@ type UnresolvedError struct {
 	// NotInSource lists the messages the source catalog itself lacks:
 	// those need the curator, not a translator.
 	NotInSource []string
+	// Unverified is set when some problems are imported translations
+	// refused by a strict policy: `pamphlet adopt` is their remedy.
+	Unverified bool
 }
 
 func (e *UnresolvedError) Error() string {
@@ -323,6 +326,13 @@ func (rs *run) message(id string, count int, data map[string]any) Text {
 	pol := rs.r.Policy
 	switch status {
 	case i18n.Translated, i18n.Identical:
+		return rs.render(rs.cat, tr, id, count, data, status, "")
+	case i18n.Unverified:
+		if pol.FailUnverified {
+			rs.fail(id, "unverified: imported without a record of its source")
+			rs.unresolved.Unverified = true
+			return Text{ID: id}
+		}
 		return rs.render(rs.cat, tr, id, count, data, status, "")
 	case i18n.Stale:
 		switch pol.Stale {

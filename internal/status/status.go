@@ -37,6 +37,16 @@ type Report struct {
 	// Languages holds one entry per translation catalog, sorted by tag;
 	// the source language is not listed.
 	Languages []Language `json:"languages"`
+	// Broken lists the catalogs that cannot be read, which are not
+	// counted; the other languages are.
+	Broken []Broken `json:"broken"`
+}
+
+// Broken is a catalog that cannot be read.
+type Broken struct {
+	File  string `json:"file"`
+	Lang  string `json:"lang,omitempty"`
+	Error string `json:"error"`
 }
 
 // Language is the status of one translation catalog.
@@ -68,14 +78,18 @@ type Counts struct {
 	// Stale: translated from an older source text; kept and printed,
 	// flagged for review.
 	Stale int `json:"stale"`
+	// Unverified: imported without a record of the source it was made
+	// from (no hash); printed as it is, and counted as done.
+	Unverified int `json:"unverified"`
 	// Missing: no text in this language.
 	Missing int `json:"missing"`
 	// Identical: the text is the source text itself and [_meta] does not
 	// say that is intended (a proper name, an address).
 	Identical int `json:"identical"`
-	// Complete is the percentage of messages that have text made from the
-	// current source, (translated + identical) / messages × 100, rounded
-	// down to one decimal, so that 100 means complete.
+	// Complete is the percentage of messages that have a text to print
+	// that no source change has overtaken, (translated + identical +
+	// unverified) / messages × 100, rounded down to one decimal, so that
+	// 100 means complete.
 	Complete float64 `json:"complete"`
 }
 
@@ -83,12 +97,13 @@ type Counts struct {
 type Entry struct {
 	ID     string `json:"id"`
 	Group  string `json:"group"`
-	Status string `json:"status"` // "stale", "missing" or "identical-to-source"
+	Status string `json:"status"` // "stale", "missing", "unverified" or "identical-to-source"
 	Line   int    `json:"line,omitempty"`
 }
 
-// Done is the number of messages with text made from the current source.
-func (c Counts) Done() int { return c.Translated + c.Identical }
+// Done is the number of messages with a text that no source change has
+// overtaken.
+func (c Counts) Done() int { return c.Translated + c.Identical + c.Unverified }
 
 // AtLeast reports whether the catalog is at least pct percent complete,
 // computed exactly (99.96% is not 100%).
@@ -106,6 +121,8 @@ func (c *Counts) add(s i18n.Status) {
 		c.Translated++
 	case i18n.Stale:
 		c.Stale++
+	case i18n.Unverified:
+		c.Unverified++
 	case i18n.Missing:
 		c.Missing++
 	case i18n.Identical:
@@ -213,6 +230,7 @@ func Compute(dir string, m *museum.Museum, cats map[string]*i18n.Catalog) *Repor
 	if r.Languages == nil {
 		r.Languages = []Language{}
 	}
+	r.Broken = []Broken{}
 	return r
 }
 

@@ -77,11 +77,11 @@ reason = "a proper name"
 	}
 	l := rep.Languages[0]
 	want := map[string]Counts{
-		//            messages translated stale missing identical complete
-		"common": {2, 2, 0, 0, 0, 100},   // museum.name (allowed identical), ui.note
-		"f1":     {5, 2, 1, 2, 0, 40},    // f1.title, f1.r.title | f1.intro | f1.r.p.*
-		"f2":     {5, 0, 1, 3, 1, 20},    // f2.title stale (no hash), f2.r.p.title identical
-		"all":    {12, 4, 2, 5, 1, 41.6}, // 5/12 = 41.66… rounded down
+		//            messages translated stale unverified missing identical complete
+		"common": {2, 2, 0, 0, 0, 0, 100}, // museum.name (allowed identical), ui.note
+		"f1":     {5, 2, 1, 0, 2, 0, 40},  // f1.title, f1.r.title | f1.intro | f1.r.p.*
+		"f2":     {5, 0, 0, 1, 3, 1, 40},  // f2.title unverified (no hash), f2.r.p.title identical
+		"all":    {12, 4, 1, 1, 5, 1, 50}, // 6/12
 	}
 	got := map[string]Counts{"all": l.Total}
 	for _, g := range l.Groups {

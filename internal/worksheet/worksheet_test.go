@@ -46,6 +46,7 @@ other = "Muzeum"
 hash = "`+oldHash+`"
 other = "Budynek przy Via Tasso"
 ["f1.r.p.body"]
+hash = "sha1-0000000000000000000000000000000000000000"
 other = "Bez hasha"
 `)
 	sheet := Make(Input{Museum: m, Catalogs: map[string]*i18n.Catalog{"it": src, "pl": pl}, Lang: "pl", History: h})
