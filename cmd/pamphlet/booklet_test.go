@@ -38,7 +38,7 @@ func TestBooklet(t *testing.T) {
 			}
 			cat := p.Catalogs[c.lang]
 			name := comparable(c.lang, cat.Messages["museum.name"].Text())
-			visitor := comparable(c.lang, cat.Messages["visitor.heading"].Text())
+			visitor := comparable(c.lang, furnitureText(t, c.lang, "ui.visitor.heading"))
 			left := comparable(c.lang, pdftest.RegionText(t, path, 1, 0, 0, a5Width, a5Height))
 			right := comparable(c.lang, pdftest.RegionText(t, path, 1, a5Width, 0, a5Width, a5Height))
 			cover, back := right, left
@@ -102,7 +102,7 @@ func TestTrifold(t *testing.T) {
 	third := 841.89 / 3
 	middle := comparable("fr", pdftest.RegionText(t, path, 1, third, 0, third, 595))
 	right := comparable("fr", pdftest.RegionText(t, path, 1, 2*third, 0, third, 595))
-	if !strings.Contains(middle, comparable("fr", cat.Messages["visitor.heading"].Text())) {
+	if !strings.Contains(middle, comparable("fr", furnitureText(t, "fr", "ui.visitor.heading"))) {
 		t.Error("the back panel (middle of the outside) lacks the visitor information")
 	}
 	if !strings.Contains(right, comparable("fr", cat.Messages["museum.name"].Text())) {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"pamphlet/internal/furniture"
 	"path/filepath"
 	"testing"
 )
@@ -17,4 +18,19 @@ func copySample(t *testing.T) string {
 		t.Fatalf("pamphlet init: exit %d: %s", code, stderr.String())
 	}
 	return dir
+}
+
+// furnitureText is one of the tool's own words in a language, as the
+// bundled furniture has it.
+func furnitureText(t *testing.T, lang, id string) string {
+	t.Helper()
+	cats, err := furniture.Shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cats[lang]
+	if c == nil || c.Messages[id] == nil {
+		t.Fatalf("the furniture has no %s in %s", id, lang)
+	}
+	return c.Messages[id].Text()
 }
