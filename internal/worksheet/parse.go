@@ -1,7 +1,6 @@
 package worksheet
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -27,11 +26,10 @@ func Parse(path string, data []byte) (*Sheet, error) {
 	}
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, &ParseError{Path: path, Line: perr.Position.Line, Msg: "the file is not valid TOML any more: " + perr.Message + " (a missing or extra double quote is the usual cause; write \\\" for a quote inside a text)"}
+		if line, msg, ok := tomlfile.Syntax(err); ok {
+			return nil, &ParseError{Path: path, Line: line, Msg: "the file is not valid TOML any more: " + msg + " (a missing or extra double quote is the usual cause; write \\\" for a quote inside a text)"}
 		}
-		return nil, &ParseError{Path: path, Line: 0, Msg: err.Error()}
+		return nil, &ParseError{Path: path, Line: 0, Msg: "not a worksheet: " + tomlfile.Clip(err.Error())}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("unknown key %q: a worksheet has only [worksheet] and [[message]] blocks", und[0].String())}
