@@ -153,7 +153,7 @@ func Parse(p string, data []byte) (*Catalog, error) {
 		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("file name %q is not a language tag (name catalogs like en.toml, pt-BR.toml, zh-Hans.toml)", base)}
 	}
 	if err := Printable(tag); err != nil {
-		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("%v: name the file after the language it holds (pl.toml, pt-BR.toml, zh-Hans.toml) or move it out of %s/", err, Dir)}
+		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("%v: rename the file to its language's tag (pl.toml) or move it out of %s/", err, Dir)}
 	}
 	// Syntax first, with our TOML decoder, for an error with a line number.
 	var raw map[string]any
@@ -262,7 +262,7 @@ func checkShapes(p, prefix string, tree map[string]any, lines map[string]int) *P
 				if l := lines[id+"."+bad]; l > 0 {
 					line = l
 				}
-				return &ParseError{Path: p, Line: line, Msg: fmt.Sprintf("message %q: %s (a message table holds only texts: id, description, hash, zero, one, two, few, many, other): fix its spelling or its value, or move it to its own [table]", tomlfile.Clip(id), what)}
+				return &ParseError{Path: p, Line: line, Msg: fmt.Sprintf("message %q: %s (a message holds only texts: description, hash, zero … other): fix it, or move it to its own [table]", tomlfile.Clip(id), what)}
 			}
 		default:
 			return &ParseError{Path: p, Line: line, Msg: fmt.Sprintf("message %q is %s: write a message as a table, [%q] with other = \"text\"", tomlfile.Clip(id), valueKind(v), tomlfile.Clip(id))}
@@ -321,27 +321,6 @@ func keyLines(data []byte) map[string]int {
 		}
 	}
 	return lines
-}
-
-// splitKey splits a TOML key on dots outside quotes and unquotes each part.
-func splitKey(k string) []string {
-	var parts []string
-	var cur strings.Builder
-	var quote rune
-	for _, r := range k {
-		switch {
-		case quote != 0 && r == quote:
-			quote = 0
-		case quote == 0 && (r == '"' || r == '\''):
-			quote = r
-		case quote == 0 && r == '.':
-			parts = append(parts, strings.TrimSpace(cur.String()))
-			cur.Reset()
-		default:
-			cur.WriteRune(r)
-		}
-	}
-	return append(parts, strings.TrimSpace(cur.String()))
 }
 
 // GoI18n converts the message for go-i18n's bundle and localizer.

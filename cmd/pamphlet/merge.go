@@ -107,7 +107,7 @@ func mergeAdvice(err error, file, dir string) error {
 	case errors.As(err, &le):
 		return fmt.Errorf("%w; nothing was written. If the worksheet is for a real language, write its tag in the worksheet's language = \"…\" line (pl, pt-BR, zh-Hans), then run pamphlet merge %s --museum %s again", err, file, dir)
 	case errors.As(err, &cc):
-		return fmt.Errorf("%w; nothing was written: delete those characters from the translation lines (an editor that shows invisible characters helps; retyping the text around them also works), then run pamphlet merge %s --museum %s again", err, file, dir)
+		return fmt.Errorf("%w; nothing was written: delete them (retype the text around them), then run pamphlet merge %s --museum %s again", err, file, dir)
 	case errors.As(err, &ce):
 		// One line: the first conflicts, the count of the rest, and what
 		// to do, which depends on whether an edit of the worksheet is
@@ -133,7 +133,7 @@ func mergeAdvice(err error, file, dir string) error {
 		}
 		fix := fmt.Sprintf("make a fresh worksheet (pamphlet translate %s --museum %s --out %s-new.toml), copy your translations into it, and merge that one", ce.Lang, dir, ce.Lang)
 		if edit {
-			fix = fmt.Sprintf("fix those lines of %s, then run pamphlet merge %s --museum %s again", file, file, dir)
+			fix = fmt.Sprintf("fix those lines, then run pamphlet merge %s --museum %s again", file, dir)
 		}
 		return fmt.Errorf("%w: %s; nothing was written: %s", err, firstFew(whys, 2), fix)
 	case errors.As(err, &ve):

@@ -120,7 +120,7 @@ type TextProblem struct {
 // stray control in every text would otherwise print a screenful.
 func (e *ControlCharacterError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: refusing to merge: %d invisible control character(s) in the translations: ", e.File, len(e.Problems))
+	fmt.Fprintf(&b, "%s: refusing to merge: %d invisible control character(s): ", e.File, len(e.Problems))
 	for i, p := range e.Problems {
 		if i == 2 {
 			fmt.Fprintf(&b, " … and %d more", len(e.Problems)-i)

@@ -99,13 +99,13 @@ func typeError(path string, data []byte, err error) error {
 	// The first occurrence of the key whose value has the decoder's type:
 	// in museum.toml, floors.rooms.panels is written once per room.
 	for _, e := range ix.Entries {
-		if e.Header || !equal(e.Key, parts) {
+		if e.Header || strings.HasSuffix(e.Elem, "]") || !equal(e.Key, parts) { // not an array element
 			continue
 		}
 		if line == 0 {
 			line = e.Line
 		}
-		if v, ok := at(tree, e.Elem); ok && hasType(v, m[2]) {
+		if v, ok := at(tree, e.Elem); ok && hasType(v, m[2], want == "a list in [brackets]") {
 			line, got = e.Line, valueWords(v, m[2])
 			break
 		}
@@ -179,11 +179,13 @@ func at(tree map[string]any, elem string) (any, bool) {
 
 // hasType reports whether v, or an element of the array v, has the type
 // the decoder named (fmtType: "int64", "float64", "string", "[]any" …).
-func hasType(v any, typ string) bool {
+// Where a list is wanted, the type is that of the value itself: a list of
+// texts is right for panels, whatever the decoder says of a text.
+func hasType(v any, typ string, wantList bool) bool {
 	if fmt.Sprintf("%T", v) == strings.ReplaceAll(typ, "any", "interface {}") || goType(v) == typ {
 		return true
 	}
-	if a, ok := v.([]any); ok {
+	if a, ok := v.([]any); ok && !wantList {
 		for _, el := range a {
 			if goType(el) == typ {
 				return true
