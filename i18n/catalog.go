@@ -5,7 +5,6 @@ package i18n
 
 import (
 	"crypto/sha1"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -176,14 +175,16 @@ func Parse(p string, data []byte) (*Catalog, error) {
 	if err != nil {
 		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("file name %q is not a language tag (name catalogs like en.toml, pt-BR.toml, zh-Hans.toml)", base)}
 	}
+	if err := Printable(tag); err != nil {
+		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("%v: rename the file to its language's tag (pl.toml) or move it out of %s/", err, Dir)}
+	}
 	// Syntax first, with our TOML decoder, for an error with a line number.
 	var raw map[string]any
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, &ParseError{Path: p, Line: perr.Position.Line, Msg: "malformed TOML: " + perr.Message}
+		if line, msg, ok := tomlfile.Syntax(err); ok {
+			return nil, &ParseError{Path: p, Line: line, Msg: "malformed TOML: " + msg}
 		}
-		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("malformed TOML: %v", err)}
+		return nil, &ParseError{Path: p, Msg: "malformed TOML: " + tomlfile.Clip(err.Error())}
 	}
 	lines := keyLines(data)
 	meta, merr := parseMeta(raw[MetaKey], lines)
@@ -207,9 +208,12 @@ func Parse(p string, data []byte) (*Catalog, error) {
 		*p = messages
 		return nil
 	}
+	if perr := checkShapes(p, "", messages, lines); perr != nil {
+		return nil, perr
+	}
 	msgs, err2 := goi18n.ParseMessageFileBytes(data, p, map[string]goi18n.UnmarshalFunc{"toml": decoded})
 	if err2 != nil {
-		return nil, &ParseError{Path: p, Msg: fmt.Sprintf("not a go-i18n catalog: %v", err2)}
+		return nil, &ParseError{Path: p, Msg: "not a go-i18n catalog: " + tomlfile.Clip(err2.Error())}
 	}
 	c := &Catalog{Lang: tag, Path: p, Messages: make(map[string]*Message, len(msgs.Messages)), Meta: meta}
 	for _, gm := range msgs.Messages {
@@ -236,6 +240,88 @@ func Parse(p string, data []byte) (*Catalog, error) {
 	return c, nil
 }
 
+// checkShapes finds, before go-i18n does, the values go-i18n cannot read
+// as messages, and names the message and its line: go-i18n's own errors
+// ("reserved keys [hash] mixed with unreserved keys [other]", "unsupported
+// file format int64") name neither. It follows go-i18n's reading: a table
+// with a message field (a reserved key with a text) is a message, and may
+// hold nothing else; a table without one holds nested messages, whose IDs
+// join the keys with dots; a text alone is a message's other form.
+func checkShapes(p, prefix string, tree map[string]any, lines map[string]int) *ParseError {
+	for _, k := range sortedKeys(tree) {
+		id := k
+		if prefix != "" {
+			id = prefix + "." + k
+		}
+		line := lines[id]
+		switch v := tree[k].(type) {
+		case string:
+		case map[string]any:
+			var fields, others []string
+			for _, f := range sortedKeys(v) {
+				if _, isText := v[f].(string); isText && reservedKeys[strings.ToLower(f)] {
+					fields = append(fields, f)
+				} else {
+					others = append(others, f)
+				}
+			}
+			if len(fields) == 0 {
+				if perr := checkShapes(p, id, v, lines); perr != nil {
+					return perr
+				}
+				continue
+			}
+			if len(others) > 0 {
+				bad := others[0]
+				what := fmt.Sprintf("%q is not a message field", tomlfile.Clip(bad))
+				switch w := v[bad].(type) {
+				case map[string]any:
+					what = fmt.Sprintf("%q is a table nested in the message", tomlfile.Clip(bad))
+				default:
+					if reservedKeys[strings.ToLower(bad)] {
+						what = fmt.Sprintf("%s must be a text in double quotes, not %s", bad, valueKind(w))
+					}
+				}
+				if l := lines[id+"."+bad]; l > 0 {
+					line = l
+				}
+				return &ParseError{Path: p, Line: line, Msg: fmt.Sprintf("message %q: %s (a message holds only texts: description, hash, zero … other): fix it, or move it to its own [table]", tomlfile.Clip(id), what)}
+			}
+		default:
+			return &ParseError{Path: p, Line: line, Msg: fmt.Sprintf("message %q is %s: write a message as a table, [%q] with other = \"text\"", tomlfile.Clip(id), valueKind(v), tomlfile.Clip(id))}
+		}
+	}
+	return nil
+}
+
+// valueKind names a decoded TOML value's kind for an error message.
+func valueKind(v any) string {
+	switch v.(type) {
+	case int64:
+		return "a whole number"
+	case float64:
+		return "a number"
+	case bool:
+		return "true or false"
+	case []any, []map[string]any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	case nil:
+		return "empty"
+	}
+	return "a date or time"
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
 // reservedKeys are the fields of a go-i18n message table; any other key
 // inside a table starts a nested message.
 var reservedKeys = map[string]bool{
@@ -258,27 +344,6 @@ func keyLines(data []byte) map[string]int {
 		}
 	}
 	return lines
-}
-
-// splitKey splits a TOML key on dots outside quotes and unquotes each part.
-func splitKey(k string) []string {
-	var parts []string
-	var cur strings.Builder
-	var quote rune
-	for _, r := range k {
-		switch {
-		case quote != 0 && r == quote:
-			quote = 0
-		case quote == 0 && (r == '"' || r == '\''):
-			quote = r
-		case quote == 0 && r == '.':
-			parts = append(parts, strings.TrimSpace(cur.String()))
-			cur.Reset()
-		default:
-			cur.WriteRune(r)
-		}
-	}
-	return append(parts, strings.TrimSpace(cur.String()))
 }
 
 // GoI18n converts the message for go-i18n's bundle and localizer.

@@ -20,6 +20,7 @@ func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, erro
 	if len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}
+	eol := lineEnd(data)
 	replace := map[int]string{} // line → its replacement
 	drop := map[int]bool{}
 	after := map[int]string{} // header line → hash line inserted after it
@@ -30,7 +31,7 @@ func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, erro
 			continue
 		}
 		done[t.id] = true
-		line := "hash = " + Quote(h) + "\n"
+		line := "hash = " + Quote(h) + eol
 		found := false
 		for _, f := range t.fields {
 			if f.key != "hash" {
@@ -71,7 +72,7 @@ func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, erro
 		}
 		if h := after[i]; h != "" {
 			if !strings.HasSuffix(line, "\n") {
-				out.WriteString("\n")
+				out.WriteString(eol)
 			}
 			out.WriteString(h)
 		}
@@ -108,6 +109,8 @@ func SetMessages(path string, data []byte, updates map[string]Update, order []st
 		lines = lines[:len(lines)-1]
 	}
 	tables := scanTables(lines)
+	eol := lineEnd(data)
+	block := func(s string) string { return strings.ReplaceAll(s, "\n", eol) }
 
 	// Which IDs the file defines in some other way (dotted keys, nested
 	// tables): those cannot be edited in place.
@@ -165,18 +168,18 @@ func SetMessages(path string, data []byte, updates map[string]Update, order []st
 				}
 			}
 		}
-		block := fieldLines(u)
+		fields := block(fieldLines(u))
 		if at < 0 {
 			// No text yet: put it after the last field (or the header).
 			last := t.start
 			if n := len(t.fields); n > 0 {
 				last = t.fields[n-1].end - 1
 			}
-			insertAfter[last] = append(insertAfter[last], block)
+			insertAfter[last] = append(insertAfter[last], fields)
 			continue
 		}
 		delete(drop, at)
-		replace[at] = block
+		replace[at] = fields
 	}
 
 	// New messages, anchored after their predecessor in order.
@@ -214,7 +217,7 @@ func SetMessages(path string, data []byte, updates map[string]Update, order []st
 			}
 			anchorOf[id] = at
 			placed[id] = true
-			insertAfter[at] = append(insertAfter[at], "\n"+header(id)+fieldLines(updates[id]))
+			insertAfter[at] = append(insertAfter[at], block("\n"+header(id)+fieldLines(updates[id])))
 		}
 		if existing[id] != nil || placed[id] {
 			prev = id
@@ -228,14 +231,14 @@ func SetMessages(path string, data []byte, updates map[string]Update, order []st
 	}
 	sort.Strings(rest)
 	for _, id := range rest {
-		insertAfter[tail] = append(insertAfter[tail], "\n"+header(id)+fieldLines(updates[id]))
+		insertAfter[tail] = append(insertAfter[tail], block("\n"+header(id)+fieldLines(updates[id])))
 	}
 
 	var out strings.Builder
 	emit := func(blocks []string) {
 		for _, b := range blocks {
 			if s := out.String(); len(s) > 0 && !strings.HasSuffix(s, "\n") {
-				out.WriteString("\n")
+				out.WriteString(eol)
 			}
 			out.WriteString(b)
 		}
@@ -255,6 +258,15 @@ func SetMessages(path string, data []byte, updates map[string]Update, order []st
 		}
 	}
 	return []byte(out.String()), nil
+}
+
+// lineEnd is the text's line ending, so that the lines an edit writes into
+// a file saved with CRLF (Notepad) end as its others do.
+func lineEnd(data []byte) string {
+	if i := strings.IndexByte(string(data), '\n'); i > 0 && data[i-1] == '\r' {
+		return "\r\n"
+	}
+	return "\n"
 }
 
 func header(id string) string { return "[" + Quote(id) + "]\n" }
@@ -297,61 +309,260 @@ type fieldSpan struct {
 	start, end int
 }
 
-// scanTables finds the tables of a catalog and their fields. It reads
-// catalogs the way they are written: headers on their own line, one
-// key = value per line, multi-line strings in triple quotes of either kind.
+// scanTables finds the tables of a catalog and their fields. It reads the
+// text as TOML does, not line by line: a line inside a multi-line string
+// (one that says `hash = "…"`, or `[table]`, or `"""` escaped as `\"""`),
+// inside an array or an inline table spread over several lines, or after
+// a comment, is part of its value, never a field or a header of its own.
 func scanTables(lines []string) []tableSpan {
 	var tables []tableSpan
 	var cur *tableSpan
-	for i := 0; i < len(lines); i++ {
-		s := strings.TrimSpace(lines[i])
-		if s == "" || s[0] == '#' {
-			continue
-		}
-		if strings.HasPrefix(s, "[") && !strings.HasPrefix(s, "[[") {
-			t := tableSpan{start: i, contentEnd: i}
-			if end := strings.LastIndex(s, "]"); end > 0 {
-				key := splitKey(s[1:end])
-				t.meta = len(key) > 0 && key[0] == MetaKey
+	for _, st := range statements(strings.Join(lines, "")) {
+		if st.header {
+			t := tableSpan{start: st.start, contentEnd: st.start}
+			if !st.array && len(st.key) > 0 {
+				t.meta = st.key[0] == MetaKey
 				if !t.meta {
-					t.id = strings.Join(key, ".")
+					t.id = strings.Join(st.key, ".")
 				}
+			}
+			if st.array {
+				t.meta = len(st.key) > 0 && st.key[0] == MetaKey
 			}
 			tables = append(tables, t)
 			cur = &tables[len(tables)-1]
 			continue
 		}
-		eq := strings.Index(s, "=")
-		if eq < 0 {
-			continue
-		}
-		f := fieldSpan{start: i, end: i + 1}
-		if k := splitKey(strings.TrimSpace(s[:eq])); len(k) == 1 {
-			f.key = strings.ToLower(k[0])
+		f := fieldSpan{start: st.start, end: st.end}
+		if len(st.key) == 1 {
+			f.key = strings.ToLower(st.key[0])
 		} else {
-			f.key = strings.Join(k, ".")
+			f.key = strings.Join(st.key, ".")
 		}
-		val := strings.TrimSpace(s[eq+1:])
-		for _, q := range []string{`"""`, `'''`} {
-			if strings.HasPrefix(val, q) && !strings.Contains(val[3:], q) {
-				for f.end < len(lines) && !strings.Contains(lines[f.end], q) {
-					f.end++
-				}
-				if f.end < len(lines) {
-					f.end++
-				}
-			}
-		}
-		i = f.end - 1
 		if cur != nil {
 			cur.fields = append(cur.fields, f)
 			cur.contentEnd = f.end - 1
-			if f.key != "" && !reservedKeys[f.key] {
-				cur.id = "" // a nested message: not a plain message table
+			if len(st.key) != 1 || !reservedKeys[f.key] || !st.text {
+				cur.id = "" // a nested message or a value go-i18n does not read as a field
 			}
 		}
 	}
 	return tables
+}
+
+// statement is a table header or a key = value of a TOML text, over the
+// 0-based lines [start, end).
+type statement struct {
+	header, array bool
+	key           []string
+	text          bool // the value is a string
+	start, end    int
+}
+
+// statements splits a TOML text into its statements. It does not
+// validate: it is run on catalogs the decoder accepted.
+func statements(src string) []statement {
+	sc := &stmtScanner{src: src}
+	var out []statement
+	for {
+		sc.space(true)
+		if sc.eof() {
+			return out
+		}
+		st := statement{start: sc.line}
+		if sc.peek() == '[' {
+			sc.pos++
+			st.header = true
+			if sc.peek() == '[' {
+				sc.pos++
+				st.array = true
+			}
+			st.key = sc.key()
+		} else {
+			st.key = sc.key()
+			sc.space(false)
+			if sc.peek() == '=' {
+				sc.pos++
+				sc.space(false)
+				st.text = sc.peek() == '"' || sc.peek() == '\''
+				sc.value()
+			}
+		}
+		sc.restOfLine()
+		st.end = sc.line
+		if sc.eof() && (len(src) == 0 || src[len(src)-1] != '\n') {
+			st.end = sc.line + 1
+		}
+		out = append(out, st)
+	}
+}
+
+type stmtScanner struct {
+	src  string
+	pos  int
+	line int // 0-based line of pos
+}
+
+func (s *stmtScanner) eof() bool { return s.pos >= len(s.src) }
+
+func (s *stmtScanner) peek() byte {
+	if s.pos < len(s.src) {
+		return s.src[s.pos]
+	}
+	return 0
+}
+
+func (s *stmtScanner) advance() {
+	if s.src[s.pos] == '\n' {
+		s.line++
+	}
+	s.pos++
+}
+
+// space skips blanks, and newlines and comments too when nl is set.
+func (s *stmtScanner) space(nl bool) {
+	for !s.eof() {
+		switch c := s.peek(); {
+		case c == ' ' || c == '\t' || c == '\r':
+			s.advance()
+		case c == '\n' && nl:
+			s.advance()
+		case c == '#' && nl:
+			for !s.eof() && s.peek() != '\n' {
+				s.advance()
+			}
+		default:
+			return
+		}
+	}
+}
+
+// restOfLine skips what follows a statement on its line (a comment, a
+// header's closing brackets) and the line end.
+func (s *stmtScanner) restOfLine() {
+	for !s.eof() {
+		c := s.peek()
+		s.advance()
+		if c == '\n' {
+			return
+		}
+	}
+}
+
+// key reads a dotted key of bare and quoted parts.
+func (s *stmtScanner) key() []string {
+	var parts []string
+	for {
+		s.space(false)
+		switch c := s.peek(); {
+		case c == '"' || c == '\'':
+			parts = append(parts, s.str())
+		case isBareKey(c):
+			start := s.pos
+			for !s.eof() && isBareKey(s.peek()) {
+				s.advance()
+			}
+			parts = append(parts, s.src[start:s.pos])
+		default:
+			return parts
+		}
+		s.space(false)
+		if s.peek() != '.' {
+			return parts
+		}
+		s.advance()
+	}
+}
+
+func isBareKey(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// value skips one value: a string of any kind, an array or an inline
+// table (over any number of lines), or a scalar.
+func (s *stmtScanner) value() {
+	switch s.peek() {
+	case '"', '\'':
+		s.str()
+	case '[', '{':
+		s.bracketed()
+	default:
+		for !s.eof() && !strings.ContainsRune(",]}\n#", rune(s.peek())) {
+			s.advance()
+		}
+	}
+}
+
+// bracketed skips an array or an inline table, with what nests in it.
+func (s *stmtScanner) bracketed() {
+	closer := byte(']')
+	if s.peek() == '{' {
+		closer = '}'
+	}
+	s.advance()
+	for {
+		s.space(true)
+		if s.eof() {
+			return
+		}
+		switch c := s.peek(); {
+		case c == closer:
+			s.advance()
+			return
+		case c == ',' || c == '=' || c == '.':
+			s.advance()
+		case c == '"' || c == '\'' || c == '[' || c == '{':
+			s.value()
+		case c == ']' || c == '}':
+			s.advance() // malformed: a stray closer
+		default:
+			for !s.eof() && !strings.ContainsRune(",=.]}\n#\"' \t\r", rune(s.peek())) {
+				s.advance()
+			}
+		}
+	}
+}
+
+// str reads a basic, literal or multi-line string and returns its
+// value (escapes decoded, for keys).
+func (s *stmtScanner) str() string {
+	q := s.src[s.pos]
+	s.advance()
+	triple := string([]byte{q, q, q})
+	multi := strings.HasPrefix(s.src[s.pos-1:], triple)
+	if multi {
+		s.advance()
+		s.advance()
+	}
+	var b strings.Builder
+	for !s.eof() {
+		c := s.peek()
+		if multi && strings.HasPrefix(s.src[s.pos:], triple) {
+			s.pos += 3
+			// Up to two more quotes belong to the string: """a"""" is a".
+			for i := 0; i < 2 && s.peek() == q; i++ {
+				s.pos++
+			}
+			return b.String()
+		}
+		if !multi && (c == q || c == '\n') {
+			if c == q {
+				s.advance()
+			}
+			return b.String()
+		}
+		if q == '"' && c == '\\' {
+			s.advance()
+			if !s.eof() {
+				b.WriteByte(s.peek())
+				s.advance()
+			}
+			continue
+		}
+		b.WriteByte(c)
+		s.advance()
+	}
+	return b.String()
 }
 
 // Quote writes s as a TOML basic string, on one line. strconv.Quote is not enough:

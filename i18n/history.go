@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"pamphlet/internal/tomlfile"
 )
 
 // HistoryFile is the source memory of a museum: every source text
@@ -59,11 +61,10 @@ func LoadHistory(fsys fs.FS) (*History, error) {
 func ParseHistory(path string, data []byte) (*History, error) {
 	var raw map[string]map[string]string
 	if _, err := toml.Decode(string(data), &raw); err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, &ParseError{Path: path, Line: perr.Position.Line, Msg: "malformed source history: " + perr.Message}
+		if line, msg, ok := tomlfile.Syntax(err); ok {
+			return nil, &ParseError{Path: path, Line: line, Msg: "malformed source history: " + msg}
 		}
-		return nil, &ParseError{Path: path, Msg: fmt.Sprintf("malformed source history: %v", err)}
+		return nil, &ParseError{Path: path, Msg: "malformed source history: " + tomlfile.Clip(err.Error())}
 	}
 	lines := keyLines(data)
 	h := NewHistory()

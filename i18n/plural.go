@@ -127,7 +127,7 @@ func Printable(tag language.Tag) error {
 	default:
 		bundle := goi18n.NewBundle(tag)
 		if err := bundle.AddMessages(tag, &goi18n.Message{ID: "probe", Other: "probe"}); err != nil {
-			why = "go-i18n, which renders the pamphlets, has no plural rules for it (it could not choose between “1 panel” and “2 panels”)"
+			why = "it has no plural rules (no way to choose between “1 panel” and “2 panels”)"
 		}
 	}
 	if why == "" {

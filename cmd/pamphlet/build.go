@@ -215,38 +215,172 @@ func splitList(in []string) []string {
 	return out
 }
 
+// maxCauses is how many distinct causes of a failed build are printed, one
+// line each; the rest are counted on the last line.
+const maxCauses = 5
+
+// maxProblems is how many messages one line names before it counts the rest.
+const maxProblems = 3
+
+// buildCause is the pamphlets of a failed build that fail for one reason.
+type buildCause struct {
+	errs     []error
+	unres    []*resolve.UnresolvedError
+	problems []string // of unres, each once, in order
+	seen     map[string]bool
+}
+
 // buildAdvice adds to each error of a failed build the command or edit
-// that fixes it.
+// that fixes it, and collapses the pamphlets that fail for one cause into
+// one line: an empty catalog fails every floor of its language, a message
+// the source lacks fails every pamphlet, and forty copies of one error
+// help nobody.
 func buildAdvice(err error, p *project.Project, dir string) error {
-	if joined, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range joined.Unwrap() {
-			out = append(out, buildAdvice(e, p, dir))
+	var leaves []error
+	var flatten func(error)
+	flatten = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				flatten(x)
+			}
+			return
 		}
-		return errors.Join(out...)
+		leaves = append(leaves, e)
 	}
-	var ue *resolve.UnresolvedError
+	flatten(err)
+	var we *build.WholeError
+	if len(leaves) == 1 && errors.As(leaves[0], &we) {
+		return usageError{fmt.Errorf("%w: leave out --floor and --part", we)}
+	}
+
+	var causes []*buildCause
+	byKey := map[string]*buildCause{}
+	for _, e := range leaves {
+		key := "error|" + e.Error()
+		var ue *resolve.UnresolvedError
+		if errors.As(e, &ue) {
+			if sourceCause(ue, p) {
+				key = "source|" + strings.Join(ue.NotInSource, ",")
+			} else {
+				key = "lang|" + ue.Lang
+			}
+		}
+		c := byKey[key]
+		if c == nil {
+			c = &buildCause{seen: map[string]bool{}}
+			byKey[key] = c
+			causes = append(causes, c)
+		}
+		c.errs = append(c.errs, e)
+		if ue != nil {
+			c.unres = append(c.unres, ue)
+			for _, pr := range ue.Problems {
+				if !c.seen[pr] {
+					c.seen[pr] = true
+					c.problems = append(c.problems, pr)
+				}
+			}
+		}
+	}
+	var out []error
+	for i, c := range causes {
+		// One line per cause; past maxCauses, the rest are counted.
+		if i == maxCauses {
+			n := 0
+			for _, c := range causes[i:] {
+				n += len(c.errs)
+			}
+			out = append(out, fmt.Errorf("… and %d more pamphlet(s) failing for %d other cause(s)", n, len(causes)-i))
+			break
+		}
+		out = append(out, &adviceError{msg: c.line(p, dir), errs: c.errs})
+	}
+	if len(out) == 1 {
+		return out[0]
+	}
+	return errors.Join(out...)
+}
+
+// adviceError is one line of a failed build's report; it unwraps to the
+// errors it stands for, so their types stay visible to errors.As.
+type adviceError struct {
+	msg  string
+	errs []error
+}
+
+func (e *adviceError) Error() string   { return e.msg }
+func (e *adviceError) Unwrap() []error { return e.errs }
+
+// sourceCause reports whether an unresolved pamphlet needs the curator
+// (messages the source lacks) rather than a translator.
+func sourceCause(ue *resolve.UnresolvedError, p *project.Project) bool {
+	return len(ue.NotInSource) == len(ue.Problems) || ue.Lang == p.Museum.Source
+}
+
+// line words the cause: the pamphlets it fails, the first few messages,
+// the count of the rest, and the advice.
+func (c *buildCause) line(p *project.Project, dir string) string {
+	first := c.errs[0]
 	var le *build.UnknownLanguageError
 	var be *build.BrokenError
-	var we *build.WholeError
-	switch {
-	case errors.As(err, &be):
-		return fmt.Errorf("%w — fix it (pamphlet check%s shows every problem), or build the other languages: pamphlet build%s --lang %s", err, museumArg(dir), museumArg(dir), strings.Join(p.Languages(), ","))
-	case errors.As(err, &we):
-		return usageError{fmt.Errorf("%w: leave out --floor and --part", err)}
-	case errors.As(err, &ue):
-		if len(ue.NotInSource) == len(ue.Problems) || ue.Lang == p.Museum.Source {
-			return fmt.Errorf("%w — add them to %s/%s.toml, with a description for translators", err, i18n.Dir, p.Museum.Source)
-		}
-		advice := fmt.Sprintf("translate them (pamphlet translate %s%s --out %s-worksheet.toml), or choose another policy (--missing=source|pivot, --stale=use|mark)", ue.Lang, museumFlag(dir), ue.Lang)
-		if ue.Unverified {
-			advice = fmt.Sprintf("unverified: imported without a record of its source; run pamphlet adopt %s%s after a reviewer has read it; ", ue.Lang, museumFlag(dir)) + advice
-		}
-		return fmt.Errorf("%w — %s", err, advice)
-	case errors.As(err, &le):
-		return fmt.Errorf("%w (to add it: pamphlet translate %s%s --out %s-worksheet.toml, then pamphlet merge)", err, le.Lang, museumFlag(dir), le.Lang)
+	if errors.As(first, &be) {
+		return fmt.Sprintf("%v; meanwhile --lang builds the other languages", first)
 	}
-	return err
+	if errors.As(first, &le) {
+		return fmt.Sprintf("%v (to add it: pamphlet translate %s%s --out %s-worksheet.toml, then pamphlet merge)", first, le.Lang, museumFlag(dir), le.Lang)
+	}
+	if len(c.unres) == 0 {
+		if n := len(c.errs); n > 1 {
+			return fmt.Sprintf("%v (and %d more pamphlet(s) alike)", first, n-1)
+		}
+		return first.Error()
+	}
+	ue := c.unres[0]
+	var floors []string
+	sameLang := true
+	for _, u := range c.unres {
+		floors = append(floors, u.Floor)
+		sameLang = sameLang && u.Lang == ue.Lang
+	}
+	which := ue.Lang + ", " + strings.Join(floors, ", ")
+	if !sameLang {
+		which = fmt.Sprintf("%s, %s (and %d more pamphlet(s))", ue.Lang, ue.Floor, len(c.unres)-1)
+	}
+	head := fmt.Sprintf("%s: %s: %d message(s) not ready: %s", ue.Path, which, len(c.problems), problemList(c.problems))
+	if sourceCause(ue, p) {
+		return fmt.Sprintf("%s — add them to %s/%s.toml, with a description for translators", head, i18n.Dir, p.Museum.Source)
+	}
+	policies := "--missing=source|pivot"
+	for _, pr := range c.problems {
+		if strings.Contains(pr, ": stale") {
+			policies += ", --stale=use|mark"
+			break
+		}
+	}
+	advice := fmt.Sprintf("translate them (pamphlet translate %s%s --out %s-worksheet.toml), or choose another policy (%s)", ue.Lang, museumFlag(dir), ue.Lang, policies)
+	for _, u := range c.unres {
+		if u.Unverified {
+			advice = fmt.Sprintf("unverified: imported without a record of its source; run pamphlet adopt %s%s after a reviewer has read it; or ", ue.Lang, museumFlag(dir)) + advice
+			break
+		}
+	}
+	return fmt.Sprintf("%s — %s", head, advice)
+}
+
+// problemList names the first few problems ("floor1.title: missing"); when
+// they all have one reason, it is said once: "missing: museum.name,
+// museum.subtitle … and 82 more".
+func problemList(problems []string) string {
+	why := ""
+	ids := make([]string, len(problems))
+	for i, pr := range problems {
+		id, w, _ := strings.Cut(pr, ": ")
+		if i > 0 && w != why {
+			return firstFew(problems, maxProblems)
+		}
+		ids[i], why = id, w
+	}
+	return why + ": " + firstFew(ids, maxProblems)
 }
 
 func btoi(b bool) int {

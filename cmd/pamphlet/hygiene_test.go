@@ -76,7 +76,7 @@ func TestMergeRefusals(t *testing.T) {
 		name, old, new string
 		want           []string
 	}{
-		{"con", `language = "cs"`, `language = "con"`, []string{`"con" is not a language pamphlet can print: go-i18n`, `language = "…" line`, "pamphlet merge " + ws + " --museum " + dir + " again"}},
+		{"con", `language = "cs"`, `language = "con"`, []string{`"con" is not a language pamphlet can print: it has no plural rules`, `language = "…" line`, "pamphlet merge " + ws + " --museum " + dir + " again"}},
 		{"und", `language = "cs"`, `language = "und"`, []string{`"und" is not a language pamphlet can print: und is the tag for an undetermined language`}},
 		{"private use", `language = "cs"`, `language = "x-klingon"`, []string{`"x-klingon" is not a language pamphlet can print: it is a private-use tag`}},
 		{"override", `translation = "Czech text."`, `translation = "Czech \u202Etext."`, []string{"U+202E RIGHT-TO-LEFT OVERRIDE", "(translation): U+202E", "pamphlet merge " + ws + " --museum " + dir + " again"}},

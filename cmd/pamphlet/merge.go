@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -106,17 +107,35 @@ func mergeAdvice(err error, file, dir string) error {
 	case errors.As(err, &le):
 		return fmt.Errorf("%w; nothing was written. If the worksheet is for a real language, write its tag in the worksheet's language = \"…\" line (pl, pt-BR, zh-Hans), then run pamphlet merge %s --museum %s again", err, file, dir)
 	case errors.As(err, &cc):
-		return fmt.Errorf("%w\nNothing was written. Delete those characters from the translation lines (an editor that shows invisible characters helps; retyping the text around them also works), then run pamphlet merge %s --museum %s again", err, file, dir)
+		return fmt.Errorf("%w; nothing was written: delete them (retype the text around them), then run pamphlet merge %s --museum %s again", err, file, dir)
 	case errors.As(err, &ce):
-		var b strings.Builder
-		fmt.Fprintf(&b, "%v:\n", err)
+		// One line: the first conflicts, the count of the rest, and what
+		// to do, which depends on whether an edit of the worksheet is
+		// enough (a form to fill in or delete) or the worksheet is out of
+		// date.
+		// The conflicts are grouped by reason, the rarest first: a
+		// worksheet refused for one changed source text and 86 texts
+		// merged meanwhile names the one.
+		var reasons []string
+		ids := map[string][]string{}
+		edit := true
 		for _, c := range ce.Conflicts {
-			fmt.Fprintf(&b, "  %s: %s\n", c.ID, c.Why)
+			if ids[c.Why] == nil {
+				reasons = append(reasons, c.Why)
+			}
+			ids[c.Why] = append(ids[c.Why], c.ID)
+			edit = edit && c.Edit
 		}
-		fmt.Fprintf(&b, "Nothing was written; your worksheet is unchanged. Make a fresh worksheet\n"+
-			"(pamphlet translate %s --museum %s --out NEW.toml), copy your translations\n"+
-			"into it, and merge that one", ce.Lang, dir)
-		return errors.New(b.String())
+		sort.SliceStable(reasons, func(i, j int) bool { return len(ids[reasons[i]]) < len(ids[reasons[j]]) })
+		whys := make([]string, len(reasons))
+		for i, r := range reasons {
+			whys[i] = strings.Join(idsFirstFew(ids[r], 2), ", ") + ": " + r
+		}
+		fix := fmt.Sprintf("make a fresh worksheet (pamphlet translate %s --museum %s --out %s-new.toml), copy your translations into it, and merge that one", ce.Lang, dir, ce.Lang)
+		if edit {
+			fix = fmt.Sprintf("fix those lines, then run pamphlet merge %s --museum %s again", file, dir)
+		}
+		return fmt.Errorf("%w: %s; nothing was written: %s", err, firstFew(whys, 2), fix)
 	case errors.As(err, &ve):
 		return err
 	case errors.As(err, &pe) && pe.Path != file:
@@ -127,4 +146,21 @@ func mergeAdvice(err error, file, dir string) error {
 		return fmt.Errorf("%s: a worksheet for %s, the source language, cannot be merged", file, se.Lang)
 	}
 	return err
+}
+
+// idsFirstFew keeps the first n IDs and counts the rest.
+func idsFirstFew(ids []string, n int) []string {
+	if len(ids) <= n {
+		return ids
+	}
+	return append(ids[:n:n], fmt.Sprintf("… and %d more", len(ids)-n))
+}
+
+// firstFew joins the first n items with "; " and counts the rest, so that
+// a list of any length fits an error's one line.
+func firstFew(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, "; ")
+	}
+	return fmt.Sprintf("%s … and %d more", strings.Join(items[:n], "; "), len(items)-n)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -189,7 +190,9 @@ func parseThresholds(s string) (thresholds, error) {
 			num, lang = lang, ""
 		}
 		v, err := strconv.ParseFloat(strings.TrimSuffix(strings.TrimSpace(num), "%"), 64)
-		if err != nil || v < 0 || v > 100 {
+		// NaN passes no comparison, so it is refused by name: a NaN
+		// threshold would fail every language, as if it were incomplete.
+		if err != nil || math.IsNaN(v) || v < 0 || v > 100 {
 			return t, fmt.Errorf("--min-complete %q: %q is not a percentage from 0 to 100 (use N, LANG=N or both, comma-separated)", s, part)
 		}
 		if hasLang {

@@ -88,7 +88,7 @@ func audit(t *testing.T, dir, lang string, want []map[string]bool, errs []error)
 			continue
 		}
 		for _, c := range ce.Conflicts {
-			if o, ok := owner[c.ID]; !ok || o == k || errs[o] != nil || !strings.Contains(c.Why, "someone else merged") {
+			if o, ok := owner[c.ID]; !ok || o == k || errs[o] != nil || !strings.Contains(c.Why, "changed after the worksheet was made (by another merge") {
 				t.Errorf("worksheet %d refused for %s (%s), which no other merged worksheet translated", k, c.ID, c.Why)
 			}
 		}

@@ -116,15 +116,24 @@ type TextProblem struct {
 	i18n.ControlProblem
 }
 
+// Error is one line, naming the first few characters: a worksheet with a
+// stray control in every text would otherwise print a screenful.
 func (e *ControlCharacterError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: refusing to merge: %d invisible control character(s) in the translations", e.File, len(e.Problems))
-	for _, p := range e.Problems {
+	fmt.Fprintf(&b, "%s: refusing to merge: %d invisible control character(s): ", e.File, len(e.Problems))
+	for i, p := range e.Problems {
+		if i == 2 {
+			fmt.Fprintf(&b, " … and %d more", len(e.Problems)-i)
+			break
+		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
 		field := "translation"
 		if p.Form != "other" {
 			field += "_" + p.Form
 		}
-		fmt.Fprintf(&b, "\n  %s (%s): %s", p.ID, field, p.ControlProblem)
+		fmt.Fprintf(&b, "%s (%s): %s", p.ID, field, p.ControlProblem)
 	}
 	return b.String()
 }

@@ -5,23 +5,25 @@
 package tomlfile
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/BurntSushi/toml"
 )
 
-// Decode decodes data, read from path, into v. Malformed TOML and keys v
-// has no field for (a misspelt key would otherwise be silently ignored)
-// are errors naming the file and line.
+// Decode decodes data, read from path, into v. Malformed TOML, a value of
+// the wrong kind (*TypeError) and keys v has no field for (a misspelt key
+// would otherwise be silently ignored) are one-line errors naming the file
+// and line.
 func Decode(path string, data []byte, v any) error {
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return fmt.Errorf("%s:%d: malformed TOML: %s", path, perr.Position.Line, perr.Message)
+		if line, msg, ok := Syntax(err); ok {
+			return fmt.Errorf("%s:%d: malformed TOML: %s", path, line, msg)
 		}
-		return fmt.Errorf("%s: %v", path, err)
+		if terr := typeError(path, data, err); terr != nil {
+			return terr
+		}
+		return fmt.Errorf("%s: %s", path, Clip(err.Error()))
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]

@@ -1,7 +1,6 @@
 package worksheet
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -27,14 +26,13 @@ func Parse(path string, data []byte) (*Sheet, error) {
 	}
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {
-		var perr toml.ParseError
-		if errors.As(err, &perr) {
-			return nil, &ParseError{Path: path, Line: perr.Position.Line, Msg: "the file is not valid TOML any more: " + perr.Message + " (a missing or extra double quote is the usual cause; write \\\" for a quote inside a text)"}
+		if line, msg, ok := tomlfile.Syntax(err); ok {
+			return nil, &ParseError{Path: path, Line: line, Msg: "the file is not valid TOML any more: " + msg + " (a missing or extra double quote is the usual cause; write \\\" for a quote inside a text)"}
 		}
-		return nil, &ParseError{Path: path, Line: 0, Msg: err.Error()}
+		return nil, &ParseError{Path: path, Line: 0, Msg: "not a worksheet: " + tomlfile.Clip(err.Error())}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
-		return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("unknown key %q: a worksheet has only [worksheet] and [[message]] blocks", und[0].String())}
+		return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("unknown key %q: a worksheet has only [worksheet] and [[message]] blocks", tomlfile.Clip(und[0].String()))}
 	}
 	if raw.Worksheet == nil {
 		return nil, &ParseError{Path: path, Line: 0, Msg: "no [worksheet] table: this is not a worksheet made by `pamphlet translate`"}
@@ -46,7 +44,7 @@ func Parse(path string, data []byte) (*Sheet, error) {
 		switch k {
 		case "format":
 			if n, ok := v.(int64); !ok || n != Format {
-				return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet] format = %v: this pamphlet reads format %d; make a new worksheet with `pamphlet translate`", v, Format)}
+				return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet] format = %s: this pamphlet reads format %d; make a new worksheet with `pamphlet translate`", tomlfile.Clip(fmt.Sprint(v)), Format)}
 			}
 			continue
 		case "language":
@@ -56,7 +54,7 @@ func Parse(path string, data []byte) (*Sheet, error) {
 		case "pivot_language":
 			s.Pivot = str
 		default:
-			return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet]: unknown key %q", k)}
+			return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet]: unknown key %q", tomlfile.Clip(k))}
 		}
 		if !ok {
 			return nil, &ParseError{Path: path, Line: 0, Msg: fmt.Sprintf("[worksheet] %s must be a string", k)}
@@ -86,7 +84,7 @@ func Parse(path string, data []byte) (*Sheet, error) {
 			}
 			str, ok := v.(string)
 			if !ok {
-				return nil, fail("%s must be a text in double quotes", k)
+				return nil, fail("%q must be a text in double quotes", tomlfile.Clip(k))
 			}
 			base, form := splitField(k)
 			switch {
@@ -108,17 +106,17 @@ func Parse(path string, data []byte) (*Sheet, error) {
 				e.Current[form] = str
 			case (base == "pivot" || base == "old_source") && form != "":
 			default:
-				return nil, fail("unknown key %q (the text goes in `translation`)", k)
+				return nil, fail("unknown key %q (the text goes in `translation`)", tomlfile.Clip(k))
 			}
 		}
 		if e.ID == "" {
 			return nil, fail("a [[message]] without its id line: put it back as it was")
 		}
 		if e.SourceHash == "" {
-			return nil, fail("message %q has no source_hash line: put it back as it was", e.ID)
+			return nil, fail("message %q has no source_hash line: put it back as it was", tomlfile.Clip(e.ID))
 		}
 		if prev, dup := seen[e.ID]; dup {
-			return nil, fail("message %q appears twice (also at line %d): keep one", e.ID, prev)
+			return nil, fail("message %q appears twice (also at line %d): keep one", tomlfile.Clip(e.ID), prev)
 		}
 		seen[e.ID] = line
 		s.Entries = append(s.Entries, e)

@@ -2,6 +2,7 @@ package worksheet
 
 import (
 	"maps"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -13,6 +14,10 @@ import (
 type Conflict struct {
 	ID  string
 	Why string
+	// Edit is set when the volunteer fixes it in the worksheet itself (a
+	// form to fill in or to delete), rather than with a fresh worksheet
+	// (the source or the catalog moved on).
+	Edit bool
 }
 
 // Plan is what merging a worksheet into a catalog would do.
@@ -45,13 +50,16 @@ func MakePlan(s *Sheet, src, cat *i18n.Catalog) *Plan {
 	for _, e := range s.Entries {
 		sm, ok := src.Messages[e.ID]
 		if !ok {
-			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "the message is no longer in " + src.Path})
+			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "the message is no longer in " + src.Path, false})
 			continue
 		}
 		hash := i18n.SourceHash(sm)
+		// The text exactly as the volunteer wrote it: spaces at either end
+		// are for pamphlet check to point out, not for merge to change. A
+		// text of spaces alone counts as left empty.
 		tr := map[string]string{}
 		for f, t := range e.Translation {
-			if t = strings.TrimSpace(t); t != "" {
+			if strings.TrimSpace(t) != "" {
 				tr[f] = t
 			}
 		}
@@ -62,7 +70,7 @@ func MakePlan(s *Sheet, src, cat *i18n.Catalog) *Plan {
 		}
 		switch {
 		case e.SourceHash != hash:
-			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "its Italian changed after the worksheet was made"})
+			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "its Italian changed after the worksheet was made", false})
 			continue
 		case e.Todo:
 			p.Todo = append(p.Todo, e.ID)
@@ -74,18 +82,38 @@ func MakePlan(s *Sheet, src, cat *i18n.Catalog) *Plan {
 			p.Already = append(p.Already, e.ID)
 			continue
 		case !maps.Equal(now, e.currentForms()):
-			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "its translation in the catalog changed after the worksheet was made (someone else merged one?)"})
+			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "its translation in the catalog changed after the worksheet was made (by another merge or by hand)", false})
+			continue
+		}
+		// A form the language does not use would be written but never
+		// printed: say so rather than keep or drop it unseen.
+		need := []string{"other"}
+		if sm.IsPlural() {
+			need = i18n.PluralCategories(language.Make(s.Lang))
+		}
+		var extra []string
+		for _, f := range i18n.PluralForms {
+			if tr[f] != "" && !slices.Contains(need, f) {
+				extra = append(extra, key("translation", f))
+			}
+		}
+		if len(extra) > 0 {
+			why := "this text does not change with a number, so it has only `translation`"
+			if sm.IsPlural() {
+				why = "the language uses no such form of this text"
+			}
+			p.Conflicts = append(p.Conflicts, Conflict{e.ID, strings.Join(extra, ", ") + ": " + why + ": delete that line", true})
 			continue
 		}
 		if sm.IsPlural() {
 			var lacking []string
-			for _, f := range i18n.PluralCategories(language.Make(s.Lang)) {
+			for _, f := range need {
 				if tr[f] == "" {
 					lacking = append(lacking, key("translation", f))
 				}
 			}
 			if len(lacking) > 0 {
-				p.Conflicts = append(p.Conflicts, Conflict{e.ID, "fill in every form of this text: " + strings.Join(lacking, ", ") + " is empty"})
+				p.Conflicts = append(p.Conflicts, Conflict{e.ID, "fill in every form of this text: " + strings.Join(lacking, ", ") + " is empty", true})
 				continue
 			}
 		} else if tr["other"] == "" {
