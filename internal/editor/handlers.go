@@ -22,7 +22,7 @@ var assets embed.FS
 // static are the embedded files the page loads, by URL path. A fixed map,
 // not a file server: no request path is ever joined onto a directory.
 var static = map[string]struct{ file, kind string }{
-	"/":              {"assets/index.html", "text/html; charset=utf-8"},
+	"/":               {"assets/index.html", "text/html; charset=utf-8"},
 	"/static/app.js":  {"assets/app.js", "text/javascript; charset=utf-8"},
 	"/static/app.css": {"assets/app.css", "text/css; charset=utf-8"},
 }

@@ -37,10 +37,10 @@ type SaveResult struct {
 // on disk after the page showed it. It carries both versions, for the
 // page to show side by side.
 type ConflictError struct {
-	ID     string   `json:"id"`
-	Why    string   `json:"why"`
-	Disk   *Message `json:"disk"`
-	Yours  Draft    `json:"yours"`
+	ID    string   `json:"id"`
+	Why   string   `json:"why"`
+	Disk  *Message `json:"disk"`
+	Yours Draft    `json:"yours"`
 }
 
 func (e *ConflictError) Error() string { return e.ID + ": " + e.Why }

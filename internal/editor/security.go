@@ -25,7 +25,7 @@ func cookieName(port int) string { return "pamphlet-edit-" + strconv.Itoa(port) 
 func (s *Server) guard(port int, next http.Handler) http.Handler {
 	hosts := map[string]bool{
 		net.JoinHostPort("127.0.0.1", strconv.Itoa(port)): true,
-		net.JoinHostPort("localhost", strconv.Itoa(port)):  true,
+		net.JoinHostPort("localhost", strconv.Itoa(port)): true,
 	}
 	cop := http.NewCrossOriginProtection()
 	protected := cop.Handler(next)
