@@ -330,5 +330,8 @@ $("newlang").addEventListener("submit", (e) => { e.preventDefault(); const t = $
 for (const id of ["needs", "part"]) $(id).addEventListener("change", render);
 $("search").addEventListener("input", () => { clearTimeout(render.timer); render.timer = setTimeout(render, 200); });
 
+// A new #lang= in the address (typed, or a link) opens that language.
+window.addEventListener("hashchange", () => { const q = params(); if (!state.view || q.lang !== state.view.lang.tag) load(q.lang, q.pivot); });
+
 const p = params();
 load(p.lang, p.pivot);
