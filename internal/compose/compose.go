@@ -36,7 +36,7 @@ type block struct {
 	lines        []typeset.Line
 	style        layout.Style
 	id           string // the message it sets, for page.Line.ID
-	keepWithNext bool // a heading: never last on a page
+	keepWithNext bool   // a heading: never last on a page
 }
 
 // Compose lays out one pamphlet.
