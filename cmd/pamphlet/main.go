@@ -65,5 +65,6 @@ Museo Storico della Liberazione, Via Tasso 145, Rome.`,
 	})
 	root.AddCommand(newBuildCmd(stdout), newConfirmCmd(stdout, stderr), newAdoptCmd(stdout, stderr), newStatusCmd(stdout, stderr), newCheckCmd(stdout, stderr), newTranslateCmd(stdout, stderr), newMergeCmd(stdout, stderr))
 	root.AddCommand(newInitCmd(stdout))
+	root.AddCommand(newEditCmd(stdout, stderr))
 	return root
 }

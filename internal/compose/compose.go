@@ -35,7 +35,8 @@ func (e *TextError) Unwrap() error { return e.Err }
 type block struct {
 	lines        []typeset.Line
 	style        layout.Style
-	keepWithNext bool // a heading: never last on a page
+	id           string // the message it sets, for page.Line.ID
+	keepWithNext bool   // a heading: never last on a page
 }
 
 // Compose lays out one pamphlet.
@@ -67,14 +68,14 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		if err != nil {
 			return nil, &TextError{ID: t.ID, Lang: p.Lang.String(), Err: err}
 		}
-		blocks := []block{{lines: lines, style: st}}
+		blocks := []block{{lines: lines, style: st, id: t.ID}}
 		if t.Note != "" {
 			ns := l.Styles["note"]
 			nl, err := setter.Lines(t.Note, ns.Family, ns.Size, l.MeasurePt(), align)
 			if err != nil {
 				return nil, &TextError{ID: t.ID + " (note)", Lang: p.Lang.String(), Err: err}
 			}
-			blocks = append(blocks, block{lines: nl, style: ns})
+			blocks = append(blocks, block{lines: nl, style: ns, id: t.ID})
 		}
 		return blocks, nil
 	}
@@ -352,7 +353,7 @@ func (pg *pager) place(flow []block) {
 				pg.newPage()
 			}
 			baseline := pg.y + (b.style.Leading-b.style.Size)/2 + 0.8*b.style.Size
-			pg.placeLine(line, baseline, b.style.Grey)
+			pg.placeLine(line, baseline, b.style.Grey, b.id)
 			pg.y += b.style.Leading
 		}
 		pg.y += b.style.SpaceAfter
@@ -362,9 +363,11 @@ func (pg *pager) place(flow []block) {
 	}
 }
 
-func (pg *pager) placeLine(line typeset.Line, baseline float64, grey int) {
+func (pg *pager) placeLine(line typeset.Line, baseline float64, grey int, id string) {
 	p := pg.page()
-	p.Lines = append(p.Lines, placed(line, pg.left(), baseline, grey))
+	pl := placed(line, pg.left(), baseline, grey)
+	pl.ID = id
+	p.Lines = append(p.Lines, pl)
 }
 
 // placed moves a line to x on the page.

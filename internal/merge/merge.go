@@ -148,9 +148,6 @@ func (e *ControlCharacterError) Error() string {
 // instead of this merge overwriting it. Under the lock it also removes
 // the temporary files an interrupted write left in locales/.
 func Merge(dir, file string, write WriteFunc) (*Result, error) {
-	if write == nil {
-		write = func(path string, data []byte) error { return atomicfile.Write(path, data, 0o644) }
-	}
 	raw, err := os.ReadFile(file)
 	if err != nil {
 		return nil, err
@@ -158,6 +155,18 @@ func Merge(dir, file string, write WriteFunc) (*Result, error) {
 	sheet, err := worksheet.Parse(file, raw)
 	if err != nil {
 		return nil, err
+	}
+	return Apply(dir, file, sheet, write)
+}
+
+// Apply is Merge with the worksheet already parsed; file only names it in
+// errors. It lets a caller that holds its translations in memory (the
+// local web editor saving one message) write them through exactly the
+// transaction a worksheet goes through: the same lock, plan, checks and
+// text-preserving atomic write.
+func Apply(dir, file string, sheet *worksheet.Sheet, write WriteFunc) (*Result, error) {
+	if write == nil {
+		write = func(path string, data []byte) error { return atomicfile.Write(path, data, 0o644) }
 	}
 	tag, _ := language.Parse(sheet.Lang)
 	if err := i18n.Printable(tag); err != nil {

@@ -44,6 +44,10 @@ type Line struct {
 	Runs []Run
 	Y    float64
 	Grey int // 0 black … 255 white
+	// ID is the message whose text the line sets ("" for page numbers),
+	// so that a preview can find the page a panel prints on. Drawing
+	// ignores it.
+	ID string
 }
 
 // Rule is a horizontal hairline.
