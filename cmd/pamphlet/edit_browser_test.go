@@ -46,6 +46,7 @@ func TestEditorInBrowser(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	dir := copySample(t)
+	ownCount(t, dir)
 	if err := os.Remove(filepath.Join(dir, "locales", "pl.toml")); err != nil {
 		t.Fatal(err)
 	}

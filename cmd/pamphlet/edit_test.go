@@ -91,6 +91,8 @@ func TestEditorSaveEqualsTranslateMerge(t *testing.T) {
 		{"floor1.entrance.building.title", map[string]string{"other": "Budynek przy Via Tasso"}},
 	}
 	viaMerge, viaEditor := copySample(t), copySample(t)
+	ownCount(t, viaMerge)
+	ownCount(t, viaEditor)
 	for _, d := range []string{viaMerge, viaEditor} {
 		if err := os.Remove(filepath.Join(d, "locales", "pl.toml")); err != nil {
 			t.Fatal(err)

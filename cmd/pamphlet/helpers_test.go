@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"pamphlet/internal/furniture"
 	"path/filepath"
 	"testing"
@@ -33,4 +35,17 @@ func furnitureText(t *testing.T, lang, id string) string {
 		t.Fatalf("the furniture has no %s in %s", id, lang)
 	}
 	return c.Messages[id].Text()
+}
+
+// ownCount gives the museum's source catalog its own wording of the
+// cover's panel count, a plural message (museums may word the tool's
+// texts themselves), so that a test can edit a number-dependent message.
+func ownCount(t testing.TB, dir string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, "locales", "it.toml"), os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fmt.Fprint(f, "\n[\"ui.panel_count\"]\ndescription = \"Cover line: how many panels this floor's pamphlet covers. {{.Count}} is a number.\"\none = \"{{.Count}} pannello\"\nmany = \"{{.Count}} di pannelli\"\nother = \"{{.Count}} pannelli\"\n")
 }

@@ -3,6 +3,7 @@ package editor
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"io/fs"
 	"net/http"
@@ -43,6 +44,7 @@ func sampleCopy(t testing.TB) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ownCount(t, dir)
 	return dir
 }
 
@@ -133,4 +135,17 @@ func (f *fixture) read(rel string) []byte {
 		f.t.Fatal(err)
 	}
 	return data
+}
+
+// ownCount gives the museum's source catalog its own wording of the
+// cover's panel count, a plural message (museums may word the tool's
+// texts themselves), so that a test can edit a number-dependent message.
+func ownCount(t testing.TB, dir string) {
+	t.Helper()
+	f, err := os.OpenFile(filepath.Join(dir, "locales", "it.toml"), os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fmt.Fprint(f, "\n[\"ui.panel_count\"]\ndescription = \"Cover line: how many panels this floor's pamphlet covers. {{.Count}} is a number.\"\none = \"{{.Count}} pannello\"\nmany = \"{{.Count}} di pannelli\"\nother = \"{{.Count}} pannelli\"\n")
 }
