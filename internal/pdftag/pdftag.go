@@ -84,16 +84,21 @@ type Doc struct {
 	Outline []Entry  // in reading order
 	// Fonts are keyed by the /BaseFont fpdf gives a UTF-8 font: "utf8"
 	// and the family name in lower case.
-	Fonts                    map[string]Font
-	Title, Subject, Lang     string
-	Creator, Producer        string
-	Date                     time.Time
-	RTL                      bool
-	pageRefs                 []types.IndirectRef
-	objects                  map[int]types.Object // the file's objects by number, as read and as changed
-	size                     int                  // next free object number
-	elemRefs                 []*types.IndirectRef // by element; nil for an element left out
-	structRoot, documentElem types.IndirectRef
+	Fonts                map[string]Font
+	Title, Subject, Lang string
+	Creator, Producer    string
+	Date                 time.Time
+	RTL                  bool
+}
+
+// tagger is one run of the pass over one file.
+type tagger struct {
+	*Doc
+	pageRefs   []types.IndirectRef
+	objects    map[int]types.Object // the file's objects by number, as read and as changed
+	size       int                  // next free object number
+	elemRefs   []*types.IndirectRef // by element; nil for an element left out
+	structRoot types.IndirectRef
 }
 
 // Error is a file the pass could not read or tag: a sign that fpdf
@@ -107,7 +112,8 @@ func (e *Error) Error() string { return "tagging the PDF: " + e.Step + ": " + e.
 func (e *Error) Unwrap() error { return e.Err }
 
 // Finish returns raw, fpdf's file, tagged as d describes.
-func Finish(raw []byte, d *Doc) ([]byte, error) {
+func Finish(raw []byte, doc *Doc) ([]byte, error) {
+	d := &tagger{Doc: doc}
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationRelaxed
 	ctx, err := api.ReadContext(bytes.NewReader(raw), conf)
@@ -166,7 +172,7 @@ func Finish(raw []byte, d *Doc) ([]byte, error) {
 }
 
 // dict returns the dictionary ref points at.
-func (d *Doc) dict(ref types.IndirectRef) (types.Dict, bool) {
+func (d *tagger) dict(ref types.IndirectRef) (types.Dict, bool) {
 	switch o := d.objects[ref.ObjectNumber.Value()].(type) {
 	case types.Dict:
 		return o, true
@@ -177,7 +183,7 @@ func (d *Doc) dict(ref types.IndirectRef) (types.Dict, bool) {
 }
 
 // add makes o a new object and returns its reference.
-func (d *Doc) add(o types.Object) types.IndirectRef {
+func (d *tagger) add(o types.Object) types.IndirectRef {
 	n := d.size
 	d.size++
 	d.objects[n] = o
@@ -186,7 +192,7 @@ func (d *Doc) add(o types.Object) types.IndirectRef {
 
 // pages collects the page objects in order. fpdf writes one flat page
 // tree.
-func (d *Doc) pages(catalog types.Dict) error {
+func (d *tagger) pages(catalog types.Dict) error {
 	ref, ok := catalog["Pages"].(types.IndirectRef)
 	if !ok {
 		return errors.New("no /Pages")
@@ -214,7 +220,7 @@ func (d *Doc) pages(catalog types.Dict) error {
 // previous page's last font again; every run selects its own font, so
 // nothing depends on it), and compresses the stream. pdfdraw turns
 // fpdf's compression off so that this pass reads the stream as written.
-func (d *Doc) contents() error {
+func (d *tagger) contents() error {
 	for _, ref := range d.pageRefs {
 		p, _ := d.dict(ref)
 		cref, ok := p["Contents"].(types.IndirectRef)
@@ -274,7 +280,7 @@ func deflate(b []byte) []byte {
 
 // fonts gives every subset font its subset tag and a ToUnicode map of
 // the codes it draws.
-func (d *Doc) fonts() error {
+func (d *tagger) fonts() error {
 	nums := make([]int, 0, len(d.objects))
 	for n := range d.objects {
 		nums = append(nums, n)
@@ -435,7 +441,7 @@ func textString(s string) types.HexLiteral {
 // that got no lines (an optional text left out) is left out with its
 // empty ancestors. Each element's kids — its marked content and its
 // child elements — are in reading order, by the first line of each.
-func (d *Doc) structure(catalog types.Dict) {
+func (d *tagger) structure(catalog types.Dict) {
 	type mcr struct{ page, mcid, seq int }
 	n := len(d.Elems)
 	marks := make([][]mcr, n)
@@ -537,7 +543,7 @@ func (d *Doc) structure(catalog types.Dict) {
 }
 
 // outline writes the bookmarks as nested outline items.
-func (d *Doc) outline(catalog types.Dict) {
+func (d *tagger) outline(catalog types.Dict) {
 	if len(d.Outline) == 0 {
 		return
 	}
@@ -599,7 +605,7 @@ func roundPt(v float64) float64 { return float64(int64(v*100+0.5)) / 100 }
 // xmp is the document's XMP metadata packet: PDF/UA-1 identifies a
 // conforming file by pdfuaid:part there, and asks for the title as
 // dc:title. It repeats what the Info dictionary says.
-func (d *Doc) xmp() []byte {
+func (d *tagger) xmp() []byte {
 	date := d.Date.UTC().Format(time.RFC3339)
 	var b bytes.Buffer
 	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
@@ -637,7 +643,7 @@ func esc(s string) string { return xmlEscaper.Replace(s) }
 // write serializes every object, in number order, with a cross-reference
 // table. PDF 1.7: the structure, /MarkInfo and the viewer preferences
 // need 1.4 or later, and PDF/UA-1 is a profile of ISO 32000-1.
-func (d *Doc) write(root types.IndirectRef, info *types.IndirectRef) ([]byte, error) {
+func (d *tagger) write(root types.IndirectRef, info *types.IndirectRef) ([]byte, error) {
 	w := &writer{}
 	b := &w.b
 	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
