@@ -270,9 +270,12 @@ func stripPreamble(c []byte) []byte {
 	return append(out, tail...)
 }
 
+// deflate compresses as fpdf does (zlib's fastest level): the pass takes
+// over the compression of the page contents from fpdf, and should cost
+// no more than it did there.
 func deflate(b []byte) []byte {
 	var buf bytes.Buffer
-	w := zlib.NewWriter(&buf)
+	w, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level: no error
 	w.Write(b)
 	w.Close()
 	return buf.Bytes()
