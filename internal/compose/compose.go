@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"strconv"
 
+	"golang.org/x/text/language"
+
 	"pamphlet/internal/fonts"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/page"
@@ -37,6 +39,7 @@ type block struct {
 	style        layout.Style
 	id           string // the message it sets, for page.Line.ID
 	keepWithNext bool   // a heading: never last on a page
+	elem         int    // its structure element, an index in page.Document.Elems
 }
 
 // Compose lays out one pamphlet.
@@ -60,33 +63,55 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 			Title:   p.Museum.Value + " – " + p.Title.Value,
 			Subject: p.Subtitle.Value + " (" + p.LangName + ")",
 			RTL:     setter.RTL(),
+			Elems:   []page.Elem{{Role: "Document", Parent: -1}},
 		},
 	}
-	set := func(t resolve.Text, style string, align typeset.Align) ([]block, error) {
+	// elem adds a structure element for t under parent (0: the
+	// Document) and returns its index; one that gets no lines is left
+	// out of the PDF.
+	elem := func(role string, parent int, t resolve.Text) int {
+		e := page.Elem{Role: role, Parent: parent}
+		if lang := t.Lang.String(); t.Lang != language.Und && lang != pg.doc.Lang {
+			e.Lang = lang
+		}
+		pg.doc.Elems = append(pg.doc.Elems, e)
+		return len(pg.doc.Elems) - 1
+	}
+	// bookmark gives element e an outline entry.
+	bookmark := func(e int, title string, level int) {
+		pg.doc.Elems[e].Bookmark = &page.Bookmark{Title: title, Level: level}
+	}
+	set := func(t resolve.Text, style string, align typeset.Align, el int) ([]block, error) {
 		st := c.style(style)
 		lines, err := setter.Lines(t.Value, st.Family, st.Size, l.MeasurePt(), align)
 		if err != nil {
 			return nil, &TextError{ID: t.ID, Lang: p.Lang.String(), Err: err}
 		}
-		blocks := []block{{lines: lines, style: st, id: t.ID}}
+		blocks := []block{{lines: lines, style: st, id: t.ID, elem: el}}
 		if t.Note != "" {
 			ns := l.Styles["note"]
 			nl, err := setter.Lines(t.Note, ns.Family, ns.Size, l.MeasurePt(), align)
 			if err != nil {
 				return nil, &TextError{ID: t.ID + " (note)", Lang: p.Lang.String(), Err: err}
 			}
-			blocks = append(blocks, block{lines: nl, style: ns, id: t.ID})
+			// The note is in the pamphlet's language: a paragraph of its
+			// own, inside a list item's body or label, else beside t.
+			parent := pg.doc.Elems[el].Parent
+			if r := pg.doc.Elems[el].Role; r == "LBody" || r == "Lbl" {
+				parent = el
+			}
+			blocks = append(blocks, block{lines: nl, style: ns, id: t.ID, elem: elem("P", parent, resolve.Text{})})
 		}
 		return blocks, nil
 	}
 	var flow []block
 	// add sets a text in the flow; an empty one (an optional text the
 	// museum leaves out) is skipped.
-	add := func(t resolve.Text, style string, align typeset.Align, keep bool) error {
+	add := func(t resolve.Text, style string, align typeset.Align, keep bool, el int) error {
 		if t.Value == "" {
 			return nil
 		}
-		bs, err := set(t, style, align)
+		bs, err := set(t, style, align, el)
 		if err != nil {
 			return err
 		}
@@ -101,12 +126,13 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	steps := []struct {
 		t     resolve.Text
 		style string
+		el    int
 	}{
-		{p.Museum, "cover_museum"},
-		{p.Subtitle, "cover_subtitle"},
+		{p.Museum, "cover_museum", elem("H1", 0, p.Museum)},
+		{p.Subtitle, "cover_subtitle", elem("P", 0, p.Subtitle)},
 	}
 	for _, s := range steps {
-		if err := add(s.t, s.style, start, false); err != nil {
+		if err := add(s.t, s.style, start, false, s.el); err != nil {
 			return nil, err
 		}
 	}
@@ -116,15 +142,17 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	// The floor and what it holds sit in the lower part of the cover, as
 	// on a printed guide, not bunched up under the museum's name.
 	pg.y = max(pg.y+18, 0.38*l.PageHeightPt())
+	title := elem("H1", 0, p.Title) // the kicker ("Floor 2") is part of the title
 	for _, s := range []struct {
 		t     resolve.Text
 		style string
+		el    int
 	}{
-		{p.Kicker, "cover_language"},
-		{p.Title, "cover_floor"},
-		{resolve.Text{ID: "(language name)", Value: p.LangName}, "cover_language"},
+		{p.Kicker, "cover_language", title},
+		{p.Title, "cover_floor", title},
+		{resolve.Text{ID: "(language name)", Value: p.LangName}, "cover_language", elem("P", 0, resolve.Text{})},
 	} {
-		if err := add(s.t, s.style, start, false); err != nil {
+		if err := add(s.t, s.style, start, false, s.el); err != nil {
 			return nil, err
 		}
 	}
@@ -132,19 +160,20 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	flow = nil
 	pg.skip(16)
 	if !p.Whole {
-		if err := add(p.Parts[0].Intro, "cover_intro", start, false); err != nil {
+		if err := add(p.Parts[0].Intro, "cover_intro", start, false, elem("P", 0, p.Parts[0].Intro)); err != nil {
 			return nil, err
 		}
 	}
-	if err := add(p.Contents, "contents_heading", start, true); err != nil {
+	if err := add(p.Contents, "contents_heading", start, true, elem("H2", 0, p.Contents)); err != nil {
 		return nil, err
 	}
+	list := elem("L", 0, resolve.Text{})
 	for _, entry := range contents(p) {
-		if err := add(entry, "contents_item", start, false); err != nil {
+		if err := add(entry, "contents_item", start, false, elem("LBody", elem("LI", list, resolve.Text{}), entry)); err != nil {
 			return nil, err
 		}
 	}
-	if err := add(p.Count, "cover_subtitle", start, false); err != nil {
+	if err := add(p.Count, "cover_subtitle", start, false, elem("P", 0, p.Count)); err != nil {
 		return nil, err
 	}
 	pg.place(flow)
@@ -152,28 +181,40 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 
 	// The parts, their rooms and panels.
 	pg.newPage()
+	// items sets visitor information as a list: each item's label and
+	// text are a list item's Lbl and LBody.
 	items := func(its []resolve.Item) error {
+		list := elem("L", 0, resolve.Text{})
 		for _, it := range its {
-			if err := add(it.Label, "visitor_label", start, true); err != nil {
+			li := elem("LI", list, resolve.Text{})
+			if err := add(it.Label, "visitor_label", start, true, elem("Lbl", li, it.Label)); err != nil {
 				return err
 			}
-			if err := add(it.Text, "visitor_text", start, false); err != nil {
+			if err := add(it.Text, "visitor_text", start, false, elem("LBody", li, it.Text)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
+	// A whole-museum pamphlet heads each part with an H2 and an outline
+	// entry, and its rooms and panels go one level down.
+	room, panel, depth := "H2", "H3", 0
+	if p.Whole {
+		room, panel, depth = "H3", "H4", 1
+	}
 	for _, part := range p.Parts {
 		if p.Whole {
+			head := elem("H2", 0, part.Heading()) // with its numbered name, like the cover's title
+			bookmark(head, contentsEntry(p, part), 0)
 			if p.Numbered && part.Title.Value != "" {
-				if err := add(part.Name, "contents_heading", start, true); err != nil {
+				if err := add(part.Name, "contents_heading", start, true, head); err != nil {
 					return nil, err
 				}
 			}
-			if err := add(part.Heading(), "part", start, true); err != nil {
+			if err := add(part.Heading(), "part", start, true, head); err != nil {
 				return nil, err
 			}
-			if err := add(part.Intro, "body", start, false); err != nil {
+			if err := add(part.Intro, "body", start, false, elem("P", 0, part.Intro)); err != nil {
 				return nil, err
 			}
 		}
@@ -181,17 +222,19 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 			return nil, err
 		}
 		for _, r := range part.Rooms {
-			if err := add(r.Title, "room", start, true); err != nil {
+			head := elem(room, 0, r.Title)
+			bookmark(head, r.Title.Value, depth)
+			if err := add(r.Title, "room", start, true, head); err != nil {
 				return nil, err
 			}
-			if err := add(r.Body, "body", start, false); err != nil {
+			if err := add(r.Body, "body", start, false, elem("P", 0, r.Body)); err != nil {
 				return nil, err
 			}
-			for _, panel := range r.Panels {
-				if err := add(panel.Title, "panel_title", start, true); err != nil {
+			for _, pn := range r.Panels {
+				if err := add(pn.Title, "panel_title", start, true, elem(panel, 0, pn.Title)); err != nil {
 					return nil, err
 				}
-				if err := add(panel.Body, "body", start, false); err != nil {
+				if err := add(pn.Body, "body", start, false, elem("P", 0, pn.Body)); err != nil {
 					return nil, err
 				}
 			}
@@ -204,7 +247,7 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	// cover, left blank when the museum gives no visitor information.
 	pg.newPage()
 	if len(p.Items) > 0 {
-		if err := add(p.Visitor, "visitor_heading", start, true); err != nil {
+		if err := add(p.Visitor, "visitor_heading", start, true, elem("H2", 0, p.Visitor)); err != nil {
 			return nil, err
 		}
 	}
@@ -253,12 +296,19 @@ func contents(p *resolve.Pamphlet) []resolve.Text {
 	}
 	for _, part := range p.Parts {
 		t := part.Heading()
-		if p.Numbered && part.Title.Value != "" {
-			t.Value = part.Name.Value + " · " + t.Value
-		}
+		t.Value = contentsEntry(p, part)
 		out = append(out, t)
 	}
 	return out
+}
+
+// contentsEntry is how the cover's contents and the outline name a part
+// of the whole museum.
+func contentsEntry(p *resolve.Pamphlet, part resolve.Part) string {
+	if p.Numbered && part.Title.Value != "" {
+		return part.Name.Value + " · " + part.Title.Value
+	}
+	return part.Heading().Value
 }
 
 // pager places blocks on pages, top to bottom.
@@ -267,6 +317,7 @@ type pager struct {
 	rtl bool
 	doc *page.Document
 	y   float64 // top of the free space on the current page
+	seq int     // lines placed so far, in reading order
 }
 
 func (pg *pager) page() *page.Page {
@@ -353,7 +404,7 @@ func (pg *pager) place(flow []block) {
 				pg.newPage()
 			}
 			baseline := pg.y + (b.style.Leading-b.style.Size)/2 + 0.8*b.style.Size
-			pg.placeLine(line, baseline, b.style.Grey, b.id)
+			pg.placeLine(line, baseline, b.style.Grey, b.id, b.elem)
 			pg.y += b.style.Leading
 		}
 		pg.y += b.style.SpaceAfter
@@ -363,11 +414,13 @@ func (pg *pager) place(flow []block) {
 	}
 }
 
-func (pg *pager) placeLine(line typeset.Line, baseline float64, grey int, id string) {
+func (pg *pager) placeLine(line typeset.Line, baseline float64, grey int, id string, elem int) {
 	p := pg.page()
-	pl := placed(line, pg.left(), baseline, grey)
-	pl.ID = id
-	p.Lines = append(p.Lines, pl)
+	l := placed(line, pg.left(), baseline, grey)
+	l.ID = id
+	l.Tag = &page.Tag{Elem: elem, Seq: pg.seq}
+	pg.seq++
+	p.Lines = append(p.Lines, l)
 }
 
 // placed moves a line to x on the page.

@@ -24,6 +24,7 @@ func Booklet(doc *page.Document) (*page.Document, error) {
 	out := &page.Document{
 		Width: 2 * doc.Width, Height: doc.Height,
 		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
+		Elems: doc.Elems, // the pamphlet's reading order, whatever the sheets' order
 	}
 	for _, side := range SheetOrder(n, doc.RTL) {
 		out.Pages = append(out.Pages, sheetSide(pages, side[:], doc.Width))
@@ -111,6 +112,7 @@ func Trifold(doc *page.Document) (*page.Document, error) {
 	out := &page.Document{
 		Width: 3 * doc.Width, Height: doc.Height,
 		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
+		Elems: doc.Elems, // the pamphlet's reading order, whatever the sheets' order
 	}
 	for _, side := range TrifoldOrder(doc.RTL) {
 		out.Pages = append(out.Pages, sheetSide(pages, side[:], doc.Width))

@@ -48,6 +48,44 @@ type Line struct {
 	// so that a preview can find the page a panel prints on. Drawing
 	// ignores it.
 	ID string
+	// Tag places the line in the document's logical structure; nil marks
+	// it an artifact (a page number), which assistive technology skips.
+	Tag *Tag
+}
+
+// Tag says which structure element a placed line belongs to. The lines
+// of one paragraph share an element; Seq keeps them in reading order
+// when imposition puts pages on sheets in another order (a booklet's
+// sheet carries pages 8 and 1 side by side).
+type Tag struct {
+	Elem int // index in Document.Elems
+	Seq  int // the line's place in the pamphlet's reading order
+}
+
+// Elem is one element of a document's logical structure: what a screen
+// reader announces (a heading, a paragraph, a list item) and what a
+// reflowing viewer reflows. Roles are the standard structure types of
+// ISO 32000-1, 14.8.4, so no role map is needed: Document, H1…H6, P, L,
+// LI, Lbl, LBody.
+type Elem struct {
+	Role string
+	// Parent is the index in Document.Elems of the element this one is
+	// part of; the root (Elems[0], the Document) has -1.
+	Parent int
+	// Lang is the BCP 47 tag of the element's text when it is not the
+	// document's language (an untranslated text printed in the
+	// original), so that a screen reader switches voice; else "".
+	Lang string
+	// Bookmark, when set, gives the element an entry in the document
+	// outline (a viewer's sidebar), opening on its first line.
+	Bookmark *Bookmark
+}
+
+// Bookmark is an outline entry: its title in logical order (lines hold
+// visual order) and its depth, 0 for the top level.
+type Bookmark struct {
+	Title string
+	Level int
 }
 
 // Rule is a horizontal hairline.
@@ -70,6 +108,11 @@ type Document struct {
 	Subject       string
 	RTL           bool
 	Pages         []Page
+	// Elems is the logical structure, in reading order, parents before
+	// their children; Elems[0] is the root, role Document. Imposition
+	// keeps it as it is: it is the pamphlet's order, not the sheets'.
+	// A document without it is drawn untagged (every line an artifact).
+	Elems []Elem
 }
 
 // Fonts lists the fonts a document draws with, each once, in order of

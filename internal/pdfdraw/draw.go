@@ -2,6 +2,13 @@
 // every line arrives broken, reordered, shaped and positioned. It embeds
 // (and fpdf subsets) only the faces the document uses, and writes a
 // byte-reproducible file: fixed dates and a sorted catalog.
+//
+// The file is tagged (PDF/UA-1): each line is drawn as marked content
+// of its structure element (/P <</MCID 3>> BDC … EMC), page numbers and
+// rules as artifacts (/Artifact BMC … EMC); then internal/pdftag, a
+// post-processing pass, adds what fpdf cannot write — the structure
+// tree, the outline, XMP metadata, subset tags and ToUnicode maps that
+// give Arabic text back as its letters.
 package pdfdraw
 
 import (
@@ -16,6 +23,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"pamphlet/internal/page"
+	"pamphlet/internal/pdftag"
 )
 
 // Options are the document-wide settings of the written file.
@@ -75,14 +83,15 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // pdftag compresses the page contents, after editing them
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(opt.Date)
 	pdf.SetModificationDate(opt.Date)
 	pdf.SetTitle(doc.Title, true)
 	pdf.SetSubject(doc.Subject, true)
 	pdf.SetCreator(opt.Creator, true)
-	pdf.SetProducer("pamphlet (fpdf)", true)
+	const producer = "pamphlet (fpdf)"
+	pdf.SetProducer(producer, true)
 	pdf.SetLang(doc.Lang)
 
 	fonts := doc.Fonts()
@@ -92,6 +101,15 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 			return err
 		}
 	}
+	tags := &pdftag.Doc{
+		Elems: doc.Elems, Title: doc.Title, Subject: doc.Subject, Lang: doc.Lang,
+		Creator: opt.Creator, Producer: producer, Date: opt.Date, RTL: doc.RTL,
+		Fonts: map[string]pdftag.Font{},
+	}
+	if len(tags.Elems) == 0 { // an untagged document: a root with no kids
+		tags.Elems = []page.Elem{{Role: "Document", Parent: -1}}
+	}
+	runes := map[*page.Font][]rune{}
 	var cur *page.Font // the font being drawn with, to name it if fpdf panics
 	var buf bytes.Buffer
 	err := func() (err error) {
@@ -107,18 +125,44 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 		for _, pg := range doc.Pages {
 			cur = nil
 			pdf.AddPage()
+			var marks []pdftag.Mark
 			for _, r := range pg.Rules {
+				pdf.RawWriteStr("/Artifact BMC")
 				pdf.SetDrawColor(r.Grey, r.Grey, r.Grey)
 				pdf.SetLineWidth(r.Thickness)
 				pdf.Line(r.X, r.Y, r.X+r.Width, r.Y)
+				pdf.RawWriteStr("EMC")
 			}
 			for _, line := range pg.Lines {
+				if t := line.Tag; t != nil && t.Elem >= 0 && t.Elem < len(tags.Elems) {
+					// A name token: roles are standard structure types.
+					pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", tags.Elems[t.Elem].Role, len(marks)))
+					marks = append(marks, pdftag.Mark{Elem: t.Elem, Seq: t.Seq})
+				} else {
+					pdf.RawWriteStr("/Artifact BMC")
+				}
 				drawLine(pdf, line, &cur)
+				pdf.RawWriteStr("EMC")
+				for _, r := range line.Runs {
+					runes[r.Font] = append(runes[r.Font], []rune(r.Text)...)
+				}
 			}
+			tags.Pages = append(tags.Pages, marks)
 		}
 		cur = nil
 		return pdf.Output(&buf)
 	}()
+	if err == nil {
+		for f, rs := range runes {
+			tags.Fonts["utf8"+strings.ToLower(f.Name)] = pdftag.Font{PostScript: pdftag.PostScriptName(f.Data, f.Name), Runes: rs}
+		}
+		tags.Outline = outline(doc)
+		var tagged []byte
+		if tagged, err = pdftag.Finish(buf.Bytes(), tags); err == nil {
+			buf.Reset()
+			buf.Write(tagged)
+		}
+	}
 	if err != nil {
 		var fe *FontError
 		if errors.As(err, &fe) {
@@ -128,6 +172,38 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// outline lists the document's bookmarks in reading order, each opening
+// at the top of its element's first line.
+func outline(doc *page.Document) []pdftag.Entry {
+	type first struct {
+		seq, page int
+		top       float64
+	}
+	at := map[int]first{}
+	for p, pg := range doc.Pages {
+		for _, l := range pg.Lines {
+			if l.Tag == nil {
+				continue
+			}
+			if f, ok := at[l.Tag.Elem]; ok && f.seq <= l.Tag.Seq {
+				continue
+			}
+			size := 0.0
+			for _, r := range l.Runs {
+				size = max(size, r.Size)
+			}
+			at[l.Tag.Elem] = first{l.Tag.Seq, p, doc.Height - l.Y + size}
+		}
+	}
+	var out []pdftag.Entry
+	for i, e := range doc.Elems {
+		if f, ok := at[i]; ok && e.Bookmark != nil {
+			out = append(out, pdftag.Entry{Title: e.Bookmark.Title, Level: e.Bookmark.Level, Page: f.page, Top: f.top})
+		}
+	}
+	return out
 }
 
 func inRange(side float64) bool { return side >= MinPageSide && side <= MaxPageSide } // false for NaN
