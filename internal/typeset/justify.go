@@ -42,13 +42,13 @@ const (
 // candidate is a place a line may end: the cluster index where the next
 // line starts.
 type candidate struct {
-	pos      int
-	width    float64 // added to a line ending here: the hyphen drawn at a hyphenation point
-	penalty  float64
-	flagged  bool    // the line ending here ends with a hyphen
-	hyphen   bool    // a hyphenation point: draw a hyphen
-	repeat   float64 // the width of the hyphen the next line starts with, when the language repeats it
-	forced   bool    // a newline or the end of the paragraph
+	pos     int
+	width   float64 // added to a line ending here: the hyphen drawn at a hyphenation point
+	penalty float64
+	flagged bool    // the line ending here ends with a hyphen
+	hyphen  bool    // a hyphenation point: draw a hyphen
+	repeat  float64 // the width of the hyphen the next line starts with, when the language repeats it
+	forced  bool    // a newline or the end of the paragraph
 }
 
 type kpNode struct {
