@@ -37,6 +37,8 @@ const (
 	maxHyphenLines       = 2     // consecutive lines ending in a hyphen, at most
 	raggedStretch        = 3     // ems a ragged line may fall short at badness 100
 	firstTolerance       = 1     // the first pass: spaces within 0.8–1.5 times their width
+	trackedDemerits      = 1e7   // the second pass: a line letter-spaced to keep its spaces within 1.5
+	outlierDemerits      = 1e12  // the second pass: a line whose spaces stretch past 1.5 times
 )
 
 // candidate is a place a line may end: the cluster index where the next
@@ -132,16 +134,33 @@ func (s *Setter) totalFit(cl []cluster, b breaks, width, size float64, justify b
 		return 0
 	}
 
+	// gapsIn counts the places between two letters of a line, where
+	// finishLine may letter-space it.
+	G := make([]float64, n+1)
+	for i := 1; i < n; i++ {
+		G[i+1] = G[i]
+		if !cl[i-1].space && !cl[i].space && len(cl[i-1].draw) > 0 && len(cl[i].draw) > 0 {
+			G[i+1]++
+		}
+	}
+	gapsIn := func(from int, to candidate) float64 {
+		e := max(te[to.pos], from)
+		if s.rtl || !justify {
+			return 0
+		}
+		return G[e] - G[min(from+1, e)]
+	}
 	for _, tol := range []float64{firstTolerance, math.Inf(1)} {
-		if specs := s.fit(cands, cl, width, tol, measure, ratio); specs != nil {
+		if specs := s.fit(cands, width, size, tol, measure, ratio, gapsIn); specs != nil {
 			return specs
 		}
 	}
 	return nil
 }
 
-func (s *Setter) fit(cands []candidate, cl []cluster, width, tol float64,
-	measure func(int, candidate, float64) (float64, float64, float64), ratio func(float64, float64, float64) float64) []lineSpec {
+func (s *Setter) fit(cands []candidate, width, size, tol float64,
+	measure func(int, candidate, float64) (float64, float64, float64), ratio func(float64, float64, float64) float64,
+	gapsIn func(int, candidate) float64) []lineSpec {
 	active := []*kpNode{{cand: -1, fitness: 1}}
 	for ci, c := range cands {
 		var best [4][maxHyphenLines + 1]*kpNode
@@ -170,8 +189,16 @@ func (s *Setter) fit(cands []candidate, cl []cluster, width, tol float64,
 				bad = min(100*math.Abs(r*r*r), 10000)
 			}
 			d := (linePenalty + bad) * (linePenalty + bad)
-			if c.penalty > 0 {
-				d += c.penalty * c.penalty
+			if r > firstTolerance {
+				// The second pass: a line whose spaces would stretch past
+				// 1.5 times. finishLine letter-spaces it a little
+				// (maxTracking), which costs more than any ordinary line;
+				// one that needs more than that costs more than any number
+				// of letter-spaced lines, the more the looser.
+				d += trackedDemerits
+				if need := (width - nat - y) / max(1, gapsIn(from, c)); need > maxTracking*size {
+					d += outlierDemerits * (1 + 100*need/size)
+				}
 			}
 			hy := 0
 			if c.flagged {

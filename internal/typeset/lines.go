@@ -34,9 +34,10 @@ type breaks struct {
 //     with a wave dash or a middle dot (～ 〜 ・ ·);
 //   - in Polish, Czech, Slovak, Russian and Ukrainian a one-letter word
 //     (w, z, i, a, o, u; в, и, к, с, у, о, а …) is bound to the next word;
-//   - in French the space before ; : ! ? » and after « never breaks, even
-//     where the catalog has an ordinary space rather than U+00A0 or U+202F
-//     (which UAX #14 already keeps);
+//   - French needs no tailoring: the space before ; : ! ? » and after «
+//     never breaks, even where the catalog has an ordinary space rather
+//     than U+00A0 or U+202F, because UAX #14 already says so (LB13, LB15a,
+//     LB15b); TestLanguageRules guards it;
 //   - a hyphen in the text ("Baden-Württemberg") is a break opportunity,
 //     as UAX #14 has it.
 func (s *Setter) breakOpportunities(runes []rune) breaks {
@@ -66,10 +67,6 @@ func (s *Setter) breakOpportunities(runes []rune) breaks {
 			// A date stays whole: 9月11日, not 9月 | 11日.
 			b.allowed[i] = false
 		case s.cjk && isNoStartCJK(runes[i]):
-			b.allowed[i] = false
-		case s.frenchSpacing && unicode.IsSpace(runes[i-1]) && strings.ContainsRune(";:!?»›", runes[i]):
-			b.allowed[i] = false
-		case s.frenchSpacing && unicode.IsSpace(runes[i-1]) && i >= 2 && strings.ContainsRune("«‹", runes[i-2]):
 			b.allowed[i] = false
 		}
 	}
@@ -173,6 +170,11 @@ func fill(cl []cluster, b breaks, width float64, cjk bool) []span {
 	return spans
 }
 
+// maxTracking is the most letter-spacing (ems between two letters) a
+// justified line takes when its spaces alone cannot fill it within 1.5
+// times their width.
+const maxTracking = 0.04
+
 // lineSpec is a line the breaker chose.
 type lineSpec struct {
 	span
@@ -227,6 +229,27 @@ func (s *Setter) finishLine(runes []rune, cl []cluster, size float64, sp lineSpe
 	case s.cjk:
 		if slack > 0 {
 			spreadCJK(lc, slack)
+		}
+	case slack > stretch && stretch > 0 && !s.rtl:
+		// The spaces would stretch past 1.5 times their width (a
+		// paragraph with no better breaking): stretch them that far and
+		// share the rest between the letters, up to maxTracking each.
+		var gaps []int
+		for i := 0; i+1 < len(lc); i++ {
+			if !lc[i].space && !lc[i+1].space && len(lc[i].draw) > 0 && len(lc[i+1].draw) > 0 {
+				gaps = append(gaps, i)
+			}
+		}
+		track := 0.0
+		if len(gaps) > 0 {
+			track = min((slack-stretch)/float64(len(gaps)), maxTracking*size)
+		}
+		for _, i := range gaps {
+			lc[i].extra = track
+		}
+		rest := slack - track*float64(len(gaps))
+		for i := range lc {
+			lc[i].extra += rest / stretch * lc[i].stretch
 		}
 	case slack > 0 && stretch > 0:
 		for i := range lc {

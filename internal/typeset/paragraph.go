@@ -18,6 +18,7 @@ package typeset
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 
 	"github.com/go-text/typesetting/bidi"
@@ -73,7 +74,6 @@ type Setter struct {
 	korean bool
 	cjk    bool // Japanese or Chinese
 	// Language rules of the line breaker (lines.go).
-	frenchSpacing  bool // no break at the space before ; : ! ? » or after «
 	bindsOneLetter bool // a one-letter word is bound to the next one
 	repeatHyphen   bool // a hyphen at a line end is repeated on the next line
 	chains         map[string][]*fonts.Face
@@ -106,7 +106,6 @@ func NewSetter(lang language.Tag, chains map[string][]*fonts.Face) *Setter {
 		rtl:            IsRTL(lang),
 		korean:         b == "ko",
 		cjk:            b == "ja" || b == "zh",
-		frenchSpacing:  b == "fr",
 		bindsOneLetter: b == "pl" || b == "cs" || b == "sk" || b == "ru" || b == "uk",
 		repeatHyphen:   b == "pt" || b == "pl" || b == "cs" || b == "sk",
 		chains:         chains,
@@ -217,7 +216,11 @@ func (s *Setter) Set(text, family string, size, width float64, p Paragraph) ([]L
 	breaks := s.breakOpportunities(runes)
 	hyphenate := p.Hyphenate && !s.cjk && !s.korean && s.markHyphens(runes, breaks)
 	var specs []lineSpec
-	if !s.cjk && (p.Justify || hyphenate) {
+	// The total-fit breaker also sets ragged text in the languages that
+	// repeat a hyphen of the text on the next line: it measures the
+	// repeated hyphen, which fill does not.
+	repeats := s.repeatHyphen && strings.ContainsAny(text, "-\u2010")
+	if !s.cjk && (p.Justify || hyphenate || repeats) {
 		specs = s.totalFit(clusters, breaks, width, size, p.Justify)
 	}
 	if specs == nil {
