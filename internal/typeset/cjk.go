@@ -13,8 +13,6 @@ import (
 //   - two adjacent full-width marks compress: a closing mark before
 //     another closing or an opening one loses its right half (」。, 」「),
 //     an opening mark after another opening one loses its left half (「『);
-//   - a closing mark, comma or full stop that ends a line may be set
-//     half-width (fill and finishLine);
 //   - a quarter em separates ideographs and kana from Latin letters and
 //     digits written beside them (1943年, SSの);
 //   - a justified line spreads its slack evenly between its characters

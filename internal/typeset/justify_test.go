@@ -445,3 +445,38 @@ func TestLanguageRules(t *testing.T) {
 		})
 	}
 }
+
+// TestCJKSpacing: Japanese justified flush to the measure, adjacent
+// full-width marks compressed, a quarter em beside Latin and digits.
+func TestCJKSpacing(t *testing.T) {
+	s := setter(t, "ja")
+	text := "監房の壁には、囚人たちが刻んだ日付や名前、「家族への別れ」。の言葉が残っています。私たちはそれを読み、忘れないことを誓います。"
+	for width := 100.0; width <= 260; width += 7 {
+		lines := setLines(t, "ja", text, width, Paragraph{Justify: true})
+		for i, l := range lines[:len(lines)-1] {
+			if math.Abs(l.Width-width) > 0.01 {
+				t.Errorf("width %.0f: line %d %q is %.2f pt, not flush", width, i+1, l.Text(), l.Width)
+			}
+		}
+		if last := lines[len(lines)-1]; last.Width > width-1 && len([]rune(last.Logical)) < 5 {
+			t.Errorf("width %.0f: the last line %q is stretched", width, last.Text())
+		}
+	}
+	// 」。 : the closing bracket loses the blank half it has on its right.
+	l := setLines(t, "ja", "「別れ」。", 500, Paragraph{})[0]
+	var xs []float64
+	for _, r := range l.Runs {
+		xs = append(xs, r.X)
+	}
+	if got, want := l.Width, 4.5*10.0; math.Abs(got-want) > 0.01 {
+		t.Errorf("「別れ」。 is %.2f pt wide, want %.2f (」 compressed by half an em)", got, want)
+	}
+	// A quarter em between digits or Latin and kana or kanji.
+	plain, _ := s.Measure("年から", "text", 10)
+	digits, _ := s.Measure("1943", "text", 10)
+	both, _ := s.Measure("1943年から", "text", 10)
+	if math.Abs(both-(plain+digits+2.5)) > 0.01 {
+		t.Errorf("1943年から is %.2f pt, want %.2f (a quarter em between 3 and 年)", both, plain+digits+2.5)
+	}
+	_ = xs
+}

@@ -110,7 +110,7 @@ func isWordChar(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 
 // isDateUnit reports the counters of a date or time that a number before
 // them binds into one unit with the number after them.
-func isDateUnit(r rune) bool { return strings.ContainsRune("年月日時分", r) }
+func isDateUnit(r rune) bool { return r == '月' || r == '時' }
 
 // isNoStartCJK reports characters no Japanese or Chinese line starts
 // with beyond what UAX #14 forbids: wave dashes and middle dots.
@@ -128,9 +128,12 @@ type span struct{ start, end int }
 // fill breaks clusters into lines greedily: each line takes as many
 // clusters as fit, ending at the last break opportunity. A word wider
 // than the measure is cut between clusters rather than overflow the page;
-// nothing is ever dropped. In Japanese and Chinese (cjk) a full-width
-// closing mark that ends a line is set half-width, and so may still fit.
-func fill(cl []cluster, b breaks, width float64, cjk bool) []span {
+// nothing is ever dropped.
+//
+// A full-width closing mark that ends a Japanese or Chinese line keeps its
+// full width: JIS X 4051 allows it half-width, but then its advance would
+// run half an em into the margin, which the page checks refuse.
+func fill(cl []cluster, b breaks, width float64) []span {
 	const epsilon = 1e-6
 	var spans []span
 	start := 0
@@ -149,10 +152,7 @@ func fill(cl []cluster, b breaks, width float64, cjk bool) []span {
 				}
 			}
 			if !c.space && hasInk && w+c.adv()-c.gap > width+epsilon {
-				canEnd := i+1 == len(cl) || b.allowed[cl[i+1].start]
-				if cjk && canEnd && isFullWidthClosing(c) && w+c.adv()-c.gap-(c.width/2-c.squeezeR) <= width+epsilon {
-					end = i + 1
-				} else if lastBreak > start {
+				if lastBreak > start {
 					end = lastBreak
 				} else {
 					end = i
@@ -207,9 +207,6 @@ func (s *Setter) finishLine(runes []rune, cl []cluster, size float64, sp lineSpe
 	lc := append([]cluster(nil), cl[:end]...)
 	if n := len(lc); n > 0 {
 		lc[n-1].gap = 0
-		if s.cjk && isFullWidthClosing(&lc[n-1]) {
-			lc[n-1].squeezeR = lc[n-1].width / 2
-		}
 		if sp.hyphen {
 			lc = append(lc, s.hyphenCluster(lc[n-1], size))
 		}

@@ -224,7 +224,7 @@ func (s *Setter) Set(text, family string, size, width float64, p Paragraph) ([]L
 		specs = s.totalFit(clusters, breaks, width, size, p.Justify)
 	}
 	if specs == nil {
-		for _, sp := range fill(clusters, breaks, width, s.cjk) {
+		for _, sp := range fill(clusters, breaks, width) {
 			last := sp.end == len(clusters) || breaks.mandatory[clusters[sp.end].start]
 			specs = append(specs, lineSpec{span: sp, last: last})
 		}
