@@ -151,7 +151,9 @@ func fill(cl []cluster, b breaks, width float64) []span {
 					break
 				}
 			}
-			if !c.space && hasInk && w+c.adv()-c.gap > width+epsilon {
+			// c may end the line, and then it keeps the half em a
+			// neighbour would have taken and has no gap after it.
+			if !c.space && hasInk && w+c.width-c.squeezeL > width+epsilon {
 				if lastBreak > start {
 					end = lastBreak
 				} else {
@@ -206,7 +208,9 @@ func (s *Setter) finishLine(runes []rune, cl []cluster, size float64, sp lineSpe
 	}
 	lc := append([]cluster(nil), cl[:end]...)
 	if n := len(lc); n > 0 {
-		lc[n-1].gap = 0
+		// Compression between two marks and the quarter em happen
+		// inside a line only.
+		lc[n-1].gap, lc[n-1].squeezeR = 0, 0
 		if sp.hyphen {
 			lc = append(lc, s.hyphenCluster(lc[n-1], size))
 		}
