@@ -53,6 +53,9 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		chains[fam] = chain
 	}
 	setter := typeset.NewSetter(p.Lang, chains)
+	if setter.CJK() { // Chinese, Japanese and Korean take the layout's cjk_leading
+		c = &Composer{Layout: c.Layout.ForCJK(), Fonts: c.Fonts}
+	}
 	l := c.Layout
 	pg := &pager{
 		l:   l,
@@ -83,7 +86,11 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	}
 	set := func(t resolve.Text, style string, align typeset.Align, el int) ([]block, error) {
 		st := c.style(style)
-		lines, err := setter.Lines(t.Value, st.Family, st.Size, l.MeasurePt(), align)
+		para := typeset.Paragraph{Align: align}
+		if l.Text.Running(style) { // [text]: justification and hyphenation
+			para.Justify, para.Hyphenate = l.Text.Justify(), l.Text.Hyphenate
+		}
+		lines, err := setter.Set(t.Value, st.Family, st.Size, l.MeasurePt(), para)
 		if err != nil {
 			return nil, &TextError{ID: t.ID, Lang: p.Lang.String(), Err: err}
 		}

@@ -53,6 +53,47 @@ type Layout struct {
 		Outer  float64 `toml:"outer"`
 	} `toml:"margins"`
 	Styles map[string]Style `toml:"styles"`
+	Text   Text             `toml:"text"`
+}
+
+// Text is how running text is set: the paragraphs of the body and the
+// cover's introduction (RunningStyles). Headings, labels and the visitor
+// information are always ragged and unhyphenated.
+type Text struct {
+	// Align is "justify" (flush to both edges, the last line ragged) or
+	// "ragged" (flush to the start edge); left out, "ragged".
+	Align string `toml:"align"`
+	// Hyphenate breaks words at the language's hyphenation points.
+	Hyphenate bool `toml:"hyphenate"`
+	// CJKLeading is the leading of Chinese, Japanese and Korean text as a
+	// factor of the type size (about 1.6–1.7); a style whose own leading
+	// is larger keeps it. Left out (0), CJK text takes the styles' leading.
+	CJKLeading float64 `toml:"cjk_leading"`
+}
+
+// RunningStyles are the styles [text] applies to.
+var RunningStyles = []string{"body", "cover_intro"}
+
+// Running reports whether a style is running text, which [text] sets.
+func (t Text) Running(style string) bool { return slices.Contains(RunningStyles, style) }
+
+// Justify reports whether running text is justified.
+func (t Text) Justify() bool { return t.Align == "justify" }
+
+// ForCJK returns the layout with the leading that Chinese, Japanese and
+// Korean text is set with: each style's leading raised to CJKLeading
+// times its size. Without cjk_leading it returns l itself.
+func (l *Layout) ForCJK() *Layout {
+	if l.Text.CJKLeading == 0 {
+		return l
+	}
+	c := *l
+	c.Styles = make(map[string]Style, len(l.Styles))
+	for name, st := range l.Styles {
+		st.Leading = max(st.Leading, l.Text.CJKLeading*st.Size)
+		c.Styles[name] = st
+	}
+	return &c
 }
 
 // RequiredStyles are the styles the pamphlet composer uses.
@@ -98,14 +139,15 @@ func Available(fsys fs.FS) []string {
 // 14,400 units a side (1/72 in to 200 in, with a unit of a point), and
 // the writer refuses the rest (pdfdraw.SizeError).
 const (
-	MinPageMM    = 25.4 / 72 // 1 pt
-	MaxPageMM    = 5080      // 200 in, 14,400 pt
-	MinSize      = 1.0       // pt
-	MaxSize      = 200.0     // pt
-	MaxLeading   = 3.0       // times the size
-	MaxSpace     = 200.0     // pt, space_before and space_after
-	MaxGrey      = 255
-	TrifoldPanes = 3 // a trifold sheet is three pages wide
+	MinPageMM     = 25.4 / 72 // 1 pt
+	MaxPageMM     = 5080      // 200 in, 14,400 pt
+	MinSize       = 1.0       // pt
+	MaxSize       = 200.0     // pt
+	MaxLeading    = 3.0       // times the size
+	MaxSpace      = 200.0     // pt, space_before and space_after
+	MaxGrey       = 255
+	MinCJKLeading = 1.0 // times the size
+	TrifoldPanes  = 3   // a trifold sheet is three pages wide
 )
 
 // KeyError is a layout value outside its range, at the line of its key.
@@ -167,6 +209,12 @@ func (l *Layout) validate(p string, ix *tomlfile.Index) error {
 	}
 	if !(m.Top+m.Bottom < l.Page.Height/2) {
 		return bad(m.Bottom, fmt.Sprintf("top + bottom = %g mm leave too little room on a %g mm high page: together they must stay under half its height", m.Top+m.Bottom, l.Page.Height), "margins", "bottom")
+	}
+	if t := l.Text; t.Align != "" && t.Align != "justify" && t.Align != "ragged" {
+		return fmt.Errorf("%s:%d: text.align = %q: use \"justify\" or \"ragged\"", p, line("text", "align"), t.Align)
+	}
+	if ix.Line("text", "cjk_leading") > 0 && !within(l.Text.CJKLeading, MinCJKLeading, MaxLeading) {
+		return bad(l.Text.CJKLeading, fmt.Sprintf("the CJK leading is a factor of the type size from %g to %g (about 1.65 sets Chinese, Japanese and Korean well)", MinCJKLeading, MaxLeading), "text", "cjk_leading")
 	}
 	for _, name := range RequiredStyles {
 		if _, ok := l.Styles[name]; !ok {

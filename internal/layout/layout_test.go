@@ -20,8 +20,33 @@ func TestBundledLayouts(t *testing.T) {
 			t.Errorf("%s: a %.0f pt measure is too narrow to read", name, l.MeasurePt())
 		}
 	}
+	if a5, _ := Load(pamphlet.Sample, "a5"); a5 == nil || !a5.Text.Justify() || !a5.Text.Hyphenate {
+		t.Errorf("a5 sets its running text ragged or unhyphenated")
+	}
+	if large, _ := Load(pamphlet.Sample, "large"); large == nil || large.Text.Justify() || large.Text.Hyphenate {
+		t.Errorf("large print is justified or hyphenated: it must be ragged and unhyphenated")
+	}
 	if a5, _ := Load(pamphlet.Sample, "a5"); a5 == nil || int(a5.PageWidthPt()+0.5) != 420 || int(a5.PageHeightPt()+0.5) != 595 {
 		t.Errorf("a5 is not 148 × 210 mm")
+	}
+}
+
+func TestForCJK(t *testing.T) {
+	l, err := Load(pamphlet.Sample, "a5")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := l.ForCJK()
+	body := c.Styles["body"]
+	if want := l.Text.CJKLeading * body.Size; body.Leading != want {
+		t.Errorf("CJK body leading %g, want %g", body.Leading, want)
+	}
+	if l.Styles["body"].Leading != 13.5 {
+		t.Errorf("ForCJK changed the layout it was called on")
+	}
+	l.Text.CJKLeading = 0
+	if l.ForCJK() != l {
+		t.Errorf("without cjk_leading ForCJK must return the layout as it is")
 	}
 }
 
@@ -35,6 +60,8 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown key", "width = 148", "width = 148\ncolour = 1", `unknown key "page.colour"`},
 		{"margins", "inner = 18", "inner = 80", "leave too little room"},
 		{"missing style", "[styles.folio]", "[styles.folios]", "missing [styles.folio]"},
+		{"align", `align = "justify"`, `align = "centre"`, `layouts/x.toml:118: text.align = "centre": use "justify" or "ragged"`},
+		{"hyphenate not a boolean", "hyphenate = true", `hyphenate = "yes"`, `text.hyphenate`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -86,6 +113,8 @@ func TestRanges(t *testing.T) {
 		{"space NaN", "space_after = 10\nrule = true", "space_after = nan\nrule = true", "styles.visitor_heading.space_after", "NaN", "space must be"},
 		{"grey 1000", "grey = 100", "grey = 1000", "styles.note.grey", "1000", "a grey level must be a whole number from 0 (black) to 255 (white)"},
 		{"grey negative", "grey = 100", "grey = -1", "styles.note.grey", "-1", "a grey level"},
+		{"cjk leading small", "cjk_leading = 1.65", "cjk_leading = 0.5", "text.cjk_leading", "0.5", "the CJK leading is a factor of the type size from 1 to 3"},
+		{"cjk leading NaN", "cjk_leading = 1.65", "cjk_leading = nan", "text.cjk_leading", "NaN", "the CJK leading is a factor"},
 		{"trifold too wide", "width = 99", "width = 1700", "page.width", "1700", "a trifold sheet is 3 pages wide and a PDF page at most 5080 mm: use at most 1693 mm"},
 	}
 	for _, c := range cases {

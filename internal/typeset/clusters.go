@@ -26,7 +26,25 @@ type cluster struct {
 	width      float64 // points
 	space      bool    // whitespace: trimmed at line ends
 	newline    bool    // a mandatory line break
+	// A word space is glue: it may stretch by stretch and shrink by
+	// shrink (points) when a line is justified.
+	stretch, shrink float64
+	// Japanese and Chinese spacing (cjk.go): the blank half of a
+	// full-width punctuation mark removed on its left or right, and the
+	// space after the cluster (¼ em between a kanji and a Latin letter).
+	squeezeL, squeezeR, gap float64
+	// extra is the space a justified line adds after the cluster.
+	extra float64
 }
+
+// adv is the room a cluster takes on a line.
+func (c *cluster) adv() float64 { return c.width - c.squeezeL - c.squeezeR + c.gap }
+
+// Word spaces may stretch to 1.5 and shrink to 0.8 times their width.
+const (
+	spaceStretch = 0.5
+	spaceShrink  = 0.2
+)
 
 // arabicShaper shapes Arabic runs with HarfBuzz. go-text faces cache
 // lookups and are not safe for concurrent use, so each Setter keeps its own.
@@ -78,6 +96,10 @@ func (s *Setter) clusters(runes []rune, levels []bidi.Level, chain []*fonts.Face
 			c.draw = []rune{' '} // no-break and thin spaces are drawn as the face's space
 			if r != ' ' && faces[i].Has(r) {
 				c.draw = []rune{r}
+			}
+			c.width = advance(c.face, c.draw, size)
+			if r == ' ' || r == 0x00A0 { // a word space; thin and narrow spaces keep their width
+				c.stretch, c.shrink = spaceStretch*c.width, spaceShrink*c.width
 			}
 		default:
 			d := r

@@ -18,6 +18,7 @@ package typeset
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 
 	"github.com/go-text/typesetting/bidi"
@@ -72,24 +73,49 @@ type Setter struct {
 	rtl    bool
 	korean bool
 	cjk    bool // Japanese or Chinese
-	chains map[string][]*fonts.Face
-	shaper arabicShaper
-	bidi   bidi.Paragraph
+	// Language rules of the line breaker (lines.go).
+	bindsOneLetter bool // a one-letter word is bound to the next one
+	repeatHyphen   bool // a hyphen at a line end is repeated on the next line
+	chains         map[string][]*fonts.Face
+	cur            []*fonts.Face // the family of the paragraph being set
+	shaper         arabicShaper
+	bidi           bidi.Paragraph
+}
+
+// Paragraph says how a paragraph is set.
+type Paragraph struct {
+	Align Align
+	// Justify sets every line but the last flush to both edges of the
+	// measure: alphabetic scripts by stretching and shrinking the word
+	// spaces (lines broken by the Knuth–Plass total-fit algorithm),
+	// Japanese and Chinese by spacing the characters. The last line of
+	// the paragraph (and a line before a newline) is set as Align says.
+	Justify bool
+	// Hyphenate breaks words at the language's hyphenation points
+	// (internal/hyphen), where patterns are bundled for it.
+	Hyphenate bool
 }
 
 // NewSetter prepares a Setter for a language with the given families
 // (family name → face chain).
 func NewSetter(lang language.Tag, chains map[string][]*fonts.Face) *Setter {
 	base, _ := lang.Base()
+	b := base.String()
 	return &Setter{
-		lang:   lang,
-		rtl:    IsRTL(lang),
-		korean: base.String() == "ko",
-		cjk:    base.String() == "ja" || base.String() == "zh",
-		chains: chains,
-		shaper: newArabicShaper(lang),
+		lang:           lang,
+		rtl:            IsRTL(lang),
+		korean:         b == "ko",
+		cjk:            b == "ja" || b == "zh",
+		bindsOneLetter: b == "pl" || b == "cs" || b == "sk" || b == "ru" || b == "uk",
+		repeatHyphen:   b == "pt" || b == "pl" || b == "cs" || b == "sk",
+		chains:         chains,
+		shaper:         newArabicShaper(lang),
 	}
 }
+
+// CJK reports whether the language is Chinese, Japanese or Korean, whose
+// text is set with more leading than alphabetic scripts.
+func (s *Setter) CJK() bool { return s.cjk || s.korean }
 
 // RTL reports whether the language is written right to left.
 func (s *Setter) RTL() bool { return s.rtl }
@@ -153,10 +179,18 @@ func isInvisible(r rune) bool {
 	return false
 }
 
-// Lines typesets a paragraph at a size (points) to a measure (points).
-// No character of text is lost: every rune except trailing spaces at a
-// line break and invisible format characters is drawn exactly once.
+// Lines typesets a paragraph at a size (points) to a measure (points),
+// ragged and unhyphenated. No character of text is lost: every rune except
+// trailing spaces at a line break and invisible format characters is
+// drawn exactly once.
 func (s *Setter) Lines(text, family string, size, width float64, align Align) ([]Line, error) {
+	return s.Set(text, family, size, width, Paragraph{Align: align})
+}
+
+// Set typesets a paragraph as p says. Like Lines, it loses no character;
+// a hyphen it adds at a hyphenation point is drawn but is not part of the
+// line's Logical text.
+func (s *Setter) Set(text, family string, size, width float64, p Paragraph) ([]Line, error) {
 	chain, err := s.chain(family)
 	if err != nil {
 		return nil, err
@@ -170,16 +204,35 @@ func (s *Setter) Lines(text, family string, size, width float64, align Align) ([
 	if len(runes) == 0 {
 		return nil, nil
 	}
+	s.cur = chain
 	levels := s.levels(runes)
 	clusters, err := s.clusters(runes, levels, chain, size)
 	if err != nil {
 		return nil, err
 	}
+	if s.cjk {
+		spaceCJK(clusters, size)
+	}
 	breaks := s.breakOpportunities(runes)
+	hyphenate := p.Hyphenate && !s.cjk && !s.korean && s.markHyphens(runes, breaks)
+	var specs []lineSpec
+	// The total-fit breaker also sets ragged text in the languages that
+	// repeat a hyphen of the text on the next line: it measures the
+	// repeated hyphen, which fill does not.
+	repeats := s.repeatHyphen && strings.ContainsAny(text, "-\u2010")
+	if !s.cjk && (p.Justify || hyphenate || repeats) {
+		specs = s.totalFit(clusters, breaks, width, size, p.Justify)
+	}
+	if specs == nil {
+		for _, sp := range fill(clusters, breaks, width) {
+			last := sp.end == len(clusters) || breaks.mandatory[clusters[sp.end].start]
+			specs = append(specs, lineSpec{span: sp, last: last})
+		}
+	}
 	var lines []Line
-	for _, span := range fill(clusters, breaks, width) {
-		line := s.finishLine(runes, clusters[span.start:span.end], size)
-		line.align(width, align, s.rtl)
+	for _, sp := range specs {
+		line := s.finishLine(runes, clusters[sp.start:sp.end], size, sp, width, p.Justify)
+		line.align(width, p.Align, s.rtl)
 		lines = append(lines, line)
 	}
 	return lines, nil
