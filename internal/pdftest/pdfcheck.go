@@ -27,6 +27,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf16"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -151,7 +152,16 @@ func DecodedPageTexts(t testing.TB, path string) []string {
 		}
 		var lines []string
 		for _, m := range tjString.FindAllSubmatch(content, -1) {
-			lines = append(lines, decodeUTF16(unescape(m[1])))
+			s := decodeUTF16(unescape(m[1]))
+			// A word hyphenated at a line's end is joined again, the
+			// hyphen dropped, as pdftotext does: a run ending in a
+			// hyphen before one starting with a lowercase letter.
+			if n := len(lines); n > 0 && endsWithHyphen(lines[n-1]) && startsLower(s) {
+				last := []rune(lines[n-1])
+				lines[n-1] = string(last[:len(last)-1]) + s
+				continue
+			}
+			lines = append(lines, s)
 		}
 		pages = append(pages, strings.Join(lines, "\n"))
 	}
@@ -440,4 +450,15 @@ func Words(t testing.TB, path string) []Word {
 		}
 	}
 	return words
+}
+
+func endsWithHyphen(s string) bool {
+	return strings.HasSuffix(s, "-") || strings.HasSuffix(s, "\u2010") || strings.HasSuffix(s, "\u00ad")
+}
+
+func startsLower(s string) bool {
+	for _, r := range s {
+		return unicode.IsLower(r)
+	}
+	return false
 }
