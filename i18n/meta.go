@@ -30,6 +30,12 @@ const MetaKey = "_meta"
 type Meta struct {
 	// Ignore maps a message ID to the QA rules silenced for it.
 	Ignore map[string]Ignore
+	// Translators credits the people who translated the catalog, as
+	// they wish to be named: the colophon of its pamphlets prints them.
+	//
+	//	[_meta]
+	//	translators = ["Anna Kowalska", "Volunteers of the Rome Polish school"]
+	Translators []string
 }
 
 // Ignore silences QA rules for one message. A reason is required: a
@@ -72,8 +78,21 @@ func parseMeta(v any, lines map[string]int) (Meta, *metaError) {
 		return meta, &metaError{lines[MetaKey], "_meta must be a table, e.g. [_meta.ignore.\"MESSAGE-ID\"]"}
 	}
 	for _, k := range sortedAnyKeys(top) {
-		if k != "ignore" {
-			return meta, &metaError{lines[MetaKey+"."+k], fmt.Sprintf("unknown key _meta.%s: the only one is _meta.ignore", k)}
+		if k != "ignore" && k != "translators" {
+			return meta, &metaError{lines[MetaKey+"."+k], fmt.Sprintf("unknown key _meta.%s: use _meta.ignore or _meta.translators", k)}
+		}
+	}
+	if v, ok := top["translators"]; ok {
+		list, ok := v.([]any)
+		if !ok {
+			return meta, &metaError{lines[MetaKey+".translators"], "_meta.translators must be a list of names, e.g. [\"Anna Kowalska\"]"}
+		}
+		for _, n := range list {
+			s, ok := n.(string)
+			if !ok || strings.TrimSpace(s) == "" {
+				return meta, &metaError{lines[MetaKey+".translators"], "_meta.translators must be a list of names, none empty"}
+			}
+			meta.Translators = append(meta.Translators, strings.TrimSpace(s))
 		}
 	}
 	if top["ignore"] == nil {

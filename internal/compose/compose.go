@@ -6,11 +6,13 @@ package compose
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"golang.org/x/text/language"
 
 	"pamphlet/internal/fonts"
+	"pamphlet/internal/impose"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/page"
 	"pamphlet/internal/resolve"
@@ -40,9 +42,51 @@ type block struct {
 	id           string // the message it sets, for page.Line.ID
 	keepWithNext bool   // a heading: never last on a page
 	elem         int    // its structure element, an index in page.Document.Elems
+	// x moves the lines from the column's left edge (an indented entry
+	// of the contents); tab, when set, is drawn on the last line's
+	// baseline at tabX from it: a page number flush with the column's
+	// end edge.
+	x, tabX float64
+	tab     *typeset.Line
 }
 
-// Compose lays out one pamphlet.
+// MinPageLines is the fewest lines of text a page of the flow may carry
+// unless it is the only one: a page of two lines is a page wasted, and
+// looks like a mistake.
+const MinPageLines = 5
+
+// tightSteps are the tightenings tried, in order, to save a page: a
+// quarter of the layout's economy at a time, so that a pamphlet is never
+// tightened more than it needs.
+var tightSteps = []float64{0.25, 0.5, 0.75, 1}
+
+// plan is what one composition pass is asked to do.
+type plan struct {
+	tight float64        // 0 as designed … 1 at the economy's limits
+	fills []string       // pages added to fill the sheets, layout.FillKinds
+	pages map[string]int // message ID → page, from the pass before, for the page numbers
+}
+
+// composed is one pass's document and what the next pass needs to know.
+type composed struct {
+	doc *page.Document
+	// pages is where each text of the flow starts (message ID → 1-based
+	// page number).
+	pages map[string]int
+	// flowPages is how many pages the rooms and panels take, and
+	// lastLines how many lines the last of them carries.
+	flowPages, lastLines int
+}
+
+// Compose lays out one pamphlet. It composes the pamphlet as designed,
+// then, when the last page of the flow is nearly empty or one page less
+// would make the booklet's sheets come out even, again with the flow
+// tightened in small steps within the layout's economy, keeping the first
+// setting that saves a page. The pages still missing to a multiple of
+// four (six panels for a trifold) carry what the layout's economy.fill
+// names, so that a booklet has no accidental blank page; a last pass
+// prints the page numbers of the cover's and the contents' entries, which
+// the pass before found.
 func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	chains := map[string][]*fonts.Face{}
 	for _, fam := range c.Fonts.Families() {
@@ -53,10 +97,81 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		chains[fam] = chain
 	}
 	setter := typeset.NewSetter(p.Lang, chains)
-	if setter.CJK() { // Chinese, Japanese and Korean take the layout's cjk_leading
-		c = &Composer{Layout: c.Layout.ForCJK(), Fonts: c.Fonts}
-	}
 	l := c.Layout
+	if setter.CJK() { // Chinese, Japanese and Korean take the layout's cjk_leading
+		l = l.ForCJK()
+	}
+	memo := map[setKey][]typeset.Line{}
+	pass := func(pl plan) (*composed, error) {
+		cc := &composer{l: l.Tightened(pl.tight), setter: setter, memo: memo, plan: pl}
+		return cc.compose(p)
+	}
+	r, err := pass(plan{})
+	if err != nil {
+		return nil, err
+	}
+	trifold := l.Imposition == "trifold"
+	tight := 0.0
+	if n := len(r.doc.Pages); l.CanTighten() && r.flowPages > 1 && (r.lastLines < MinPageLines || !trifold && n%4 == 1) {
+		for _, t := range tightSteps {
+			rt, err := pass(plan{tight: t})
+			if err != nil {
+				return nil, err
+			}
+			if len(rt.doc.Pages) < n {
+				r, tight = rt, t
+				break
+			}
+		}
+	}
+	missing := (4 - len(r.doc.Pages)%4) % 4
+	if trifold {
+		missing = max(0, 2+impose.TrifoldPanels-len(r.doc.Pages))
+	}
+	fills := l.Economy.Fill[:min(missing, len(l.Economy.Fill))]
+	if len(fills) > 0 {
+		if r, err = pass(plan{tight: tight, fills: fills}); err != nil {
+			return nil, err
+		}
+	}
+	r, err = pass(plan{tight: tight, fills: fills, pages: r.pages})
+	if err != nil {
+		return nil, err
+	}
+	return r.doc, nil
+}
+
+// setKey is a paragraph's setting: the same text set the same way gives
+// the same lines, so that the passes of Compose set each paragraph once.
+type setKey struct {
+	text, family string
+	size, width  float64
+	para         typeset.Paragraph
+}
+
+// composer is one composition pass.
+type composer struct {
+	l      *layout.Layout
+	setter *typeset.Setter
+	memo   map[setKey][]typeset.Line
+	plan   plan
+}
+
+func (cc *composer) setLines(text, family string, size, width float64, para typeset.Paragraph) ([]typeset.Line, error) {
+	k := setKey{text, family, size, width, para}
+	if lines, ok := cc.memo[k]; ok {
+		return lines, nil
+	}
+	lines, err := cc.setter.Set(text, family, size, width, para)
+	if err == nil {
+		cc.memo[k] = lines
+	}
+	return lines, err
+}
+
+func (cc *composer) compose(p *resolve.Pamphlet) (*composed, error) {
+	l, setter := cc.l, cc.setter
+	trifold := l.Imposition == "trifold"
 	pg := &pager{
 		l:   l,
 		rtl: setter.RTL(),
@@ -85,19 +200,19 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		pg.doc.Elems[e].Bookmark = &page.Bookmark{Title: title, Level: level}
 	}
 	set := func(t resolve.Text, style string, align typeset.Align, el int) ([]block, error) {
-		st := c.style(style)
+		st := cc.style(style)
 		para := typeset.Paragraph{Align: align}
 		if l.Text.Running(style) { // [text]: justification and hyphenation
 			para.Justify, para.Hyphenate = l.Text.Justify(), l.Text.Hyphenate
 		}
-		lines, err := setter.Set(t.Value, st.Family, st.Size, l.MeasurePt(), para)
+		lines, err := cc.setLines(t.Value, st.Family, st.Size, l.MeasurePt(), para)
 		if err != nil {
 			return nil, &TextError{ID: t.ID, Lang: p.Lang.String(), Err: err}
 		}
 		blocks := []block{{lines: lines, style: st, id: t.ID, elem: el}}
 		if t.Note != "" {
 			ns := l.Styles["note"]
-			nl, err := setter.Lines(t.Note, ns.Family, ns.Size, l.MeasurePt(), align)
+			nl, err := cc.setLines(t.Note, ns.Family, ns.Size, l.MeasurePt(), typeset.Paragraph{Align: align})
 			if err != nil {
 				return nil, &TextError{ID: t.ID + " (note)", Lang: p.Lang.String(), Err: err}
 			}
@@ -126,10 +241,41 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		flow = append(flow, bs...)
 		return nil
 	}
+	// entry adds a line of a contents list: its text indented by indent
+	// points, and the page number of the text whose message is target
+	// flush with the column's end edge. A trifold has no page numbers.
+	entry := func(t resolve.Text, style string, indent float64, target string, el int) error {
+		if t.Value == "" {
+			return nil
+		}
+		st := cc.style(style)
+		measure := l.MeasurePt() - indent
+		var tab *typeset.Line
+		if n := cc.plan.pages[target]; n > 0 && !trifold {
+			lines, err := cc.setLines(strconv.Itoa(n), st.Family, st.Size, l.MeasurePt(), typeset.Paragraph{Align: typeset.AlignEnd})
+			if err != nil {
+				return &TextError{ID: t.ID, Lang: p.Lang.String(), Err: err}
+			}
+			tab = &lines[0]
+			measure -= tab.Width + st.Size // an em between the text and its number
+		}
+		lines, err := cc.setLines(t.Value, st.Family, st.Size, measure, typeset.Paragraph{Align: typeset.AlignStart})
+		if err != nil {
+			return &TextError{ID: t.ID, Lang: p.Lang.String(), Err: err}
+		}
+		b := block{lines: lines, style: st, id: t.ID, elem: el, tab: tab}
+		if pg.rtl { // indented from the right; the number on the left
+			b.x = l.MeasurePt() - indent - measure
+		} else {
+			b.x = indent
+		}
+		flow = append(flow, b)
+		return nil
+	}
+	start := typeset.AlignStart
 
 	// Cover.
 	pg.newPage()
-	start := typeset.AlignStart
 	steps := []struct {
 		t     resolve.Text
 		style string
@@ -175,19 +321,62 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		return nil, err
 	}
 	list := elem("L", 0, resolve.Text{})
-	for _, entry := range contents(p) {
-		if err := add(entry, "contents_item", start, false, elem("LBody", elem("LI", list, resolve.Text{}), entry)); err != nil {
+	for _, e := range contents(p) {
+		if err := entry(e.Text, "contents_item", 0, e.Text.ID, elem("LBody", elem("LI", list, resolve.Text{}), e.Text)); err != nil {
 			return nil, err
 		}
 	}
-	if err := add(p.Count, "cover_subtitle", start, false, elem("P", 0, p.Count)); err != nil {
+	// The count closes the list: in the list's size, not a heading's.
+	if err := add(p.Count, "cover_count", start, false, elem("P", 0, p.Count)); err != nil {
 		return nil, err
 	}
 	pg.place(flow)
 	flow = nil
 
+	// The contents page, when the layout fills a page with it: after the
+	// cover in a booklet, on the inside flap of a trifold (below).
+	contentsPage := func() error {
+		pg.newPage()
+		if err := add(p.Contents, "visitor_heading", start, true, elem("H2", 0, p.Contents)); err != nil {
+			return err
+		}
+		list := elem("L", 0, resolve.Text{})
+		for _, part := range p.Parts {
+			if p.Whole {
+				h := part.Heading()
+				if err := entry(resolve.Text{ID: h.ID, Value: contentsEntry(p, part), Lang: h.Lang}, "contents_heading", 0, h.ID, elem("LBody", elem("LI", list, resolve.Text{}), h)); err != nil {
+					return err
+				}
+			}
+			for _, r := range part.Rooms {
+				if err := entry(r.Title, "contents_item", 0, r.Title.ID, elem("LBody", elem("LI", list, resolve.Text{}), r.Title)); err != nil {
+					return err
+				}
+				for _, pn := range r.Panels {
+					t := pn.Title
+					if pn.Plaque != "" { // the number on the wall, to find the panel by
+						t.Value = pn.Plaque + "  " + t.Value
+					}
+					if err := entry(t, "contents_panel", cc.style("contents_item").Size, pn.Title.ID, elem("LBody", elem("LI", list, resolve.Text{}), t)); err != nil {
+						return err
+					}
+				}
+			}
+		}
+		pg.place(flow)
+		flow = nil
+		return nil
+	}
+	if slices.Contains(cc.plan.fills, "contents") && !trifold {
+		if err := contentsPage(); err != nil {
+			return nil, err
+		}
+	}
+
 	// The parts, their rooms and panels.
 	pg.newPage()
+	firstFlow := len(pg.doc.Pages)
+	pg.record = map[string]int{}
 	// items sets visitor information as a list: each item's label and
 	// text are a list item's Lbl and LBody.
 	items := func(its []resolve.Item) error {
@@ -241,6 +430,11 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 				if err := add(pn.Title, "panel_title", start, true, elem(panel, 0, pn.Title)); err != nil {
 					return nil, err
 				}
+				if key := plaqueKey(p, pn); l.Text.PlaqueKey && key.Value != "" {
+					if err := add(key, "plaque_key", start, true, elem("P", 0, key)); err != nil {
+						return nil, err
+					}
+				}
 				if err := add(pn.Body, "body", start, false, elem("P", 0, pn.Body)); err != nil {
 					return nil, err
 				}
@@ -249,6 +443,57 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	}
 	pg.place(flow)
 	flow = nil
+	out := &composed{doc: pg.doc, pages: pg.record, flowPages: len(pg.doc.Pages) - firstFlow + 1, lastLines: len(pg.page().Lines)}
+	pg.record = nil
+
+	// The pages that fill the sheets, before the back cover.
+	for _, f := range cc.plan.fills {
+		switch f {
+		case "contents":
+			if trifold {
+				if err := contentsPage(); err != nil {
+					return nil, err
+				}
+			}
+		case "notes":
+			pg.newPage()
+			if err := add(p.Notes, "visitor_heading", start, false, elem("H2", 0, p.Notes)); err != nil {
+				return nil, err
+			}
+			pg.place(flow)
+			flow = nil
+			pg.ruled(cc.style("body").Leading * 1.6)
+		case "colophon":
+			pg.newPage()
+			if err := add(p.Colophon, "visitor_heading", start, true, elem("H2", 0, p.Colophon)); err != nil {
+				return nil, err
+			}
+			heading := p.Title
+			if p.Kicker.Value != "" {
+				heading.Value = p.Kicker.Value + " · " + p.Title.Value
+			}
+			for _, t := range []resolve.Text{p.Museum, p.Subtitle, heading, {ID: "(language name)", Value: p.LangName}, p.Count} {
+				if err := add(t, "visitor_text", start, false, elem("P", 0, t)); err != nil {
+					return nil, err
+				}
+			}
+			if len(p.Translators) > 0 && p.Translation.Value != "" {
+				list := elem("L", 0, resolve.Text{})
+				li := elem("LI", list, resolve.Text{})
+				if err := add(p.Translation, "visitor_label", start, true, elem("Lbl", li, p.Translation)); err != nil {
+					return nil, err
+				}
+				for _, name := range p.Translators {
+					t := resolve.Text{ID: "(translator)", Value: name}
+					if err := add(t, "visitor_text", start, false, elem("LBody", li, t)); err != nil {
+						return nil, err
+					}
+				}
+			}
+			pg.place(flow)
+			flow = nil
+		}
+	}
 
 	// Visitor information on a page of its own, the last one: the back
 	// cover, left blank when the museum gives no visitor information.
@@ -263,9 +508,12 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	}
 	pg.place(flow)
 
+	if trifold { // panels of a leaflet, not the pages of a book
+		return out, nil
+	}
 	folio := l.Styles["folio"]
 	number := func(n string) (typeset.Line, error) {
-		lines, err := setter.Lines(n, folio.Family, folio.Size, l.MeasurePt(), typeset.AlignStart)
+		lines, err := cc.setLines(n, folio.Family, folio.Size, l.MeasurePt(), typeset.Paragraph{Align: typeset.AlignStart})
 		if err != nil {
 			return typeset.Line{}, err
 		}
@@ -274,40 +522,84 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	if err := pg.folios(number); err != nil {
 		return nil, err
 	}
-	return pg.doc, nil
+	return out, nil
+}
+
+// plaqueKey is what a translated pamphlet prints under a panel's title
+// so that a visitor can match it to the wall: the title as the plaque
+// has it, in the source language and tagged so (a screen reader reads it
+// in that voice), after the plaque's number when the museum numbers its
+// plaques. The number stays a number: the line is all in one language.
+// The source language's own pamphlet has no key: its titles are the
+// wall's.
+func plaqueKey(p *resolve.Pamphlet, pn resolve.Panel) resolve.Text {
+	if p.Lang == p.Source {
+		return resolve.Text{}
+	}
+	if pn.Original.Value == "" {
+		return pn.PlaqueLabel
+	}
+	key := pn.Original
+	if pn.Plaque != "" {
+		key.Value = pn.Plaque + " · " + key.Value
+	}
+	return key
 }
 
 // style returns a style of the layout. The heading of a part in a
 // whole-museum pamphlet ("part") is new: a layout without it uses its
 // cover's part heading.
-func (c *Composer) style(name string) layout.Style {
-	if st, ok := c.Layout.Styles[name]; ok {
+//
+// The styles added since are optional too: a layout without them gets
+// the nearest style it has. The plaque key falls back to the note; the
+// cover's count line to a list item with a half line of space above it
+// (it closes the list of rooms); the panels of the contents page to a
+// list item in the body's size.
+func (cc *composer) style(name string) layout.Style {
+	styles := cc.l.Styles
+	if st, ok := styles[name]; ok {
 		return st
 	}
-	if name == "part" {
-		return c.Layout.Styles["cover_floor"]
+	switch name {
+	case "part":
+		return styles["cover_floor"]
+	case "plaque_key":
+		return styles["note"]
+	case "cover_count":
+		st := styles["contents_item"]
+		st.SpaceBefore = st.Leading / 2
+		st.Grey = styles["cover_subtitle"].Grey
+		return st
+	case "contents_panel":
+		st := styles["contents_item"]
+		st.Size, st.Leading = styles["body"].Size, styles["body"].Leading
+		return st
 	}
-	return c.Layout.Styles[name]
+	return styles[name]
 }
 
 // contents lists what the cover announces: the rooms of a part, or the
 // parts of the whole museum, each by its heading (with its numbered name
 // when the museum numbers its parts).
-func contents(p *resolve.Pamphlet) []resolve.Text {
-	var out []resolve.Text
+func contents(p *resolve.Pamphlet) []contentsLine {
+	var out []contentsLine
 	if !p.Whole {
 		for _, r := range p.Parts[0].Rooms {
-			out = append(out, r.Title)
+			out = append(out, contentsLine{r.Title})
 		}
 		return out
 	}
 	for _, part := range p.Parts {
 		t := part.Heading()
 		t.Value = contentsEntry(p, part)
-		out = append(out, t)
+		out = append(out, contentsLine{t})
 	}
 	return out
 }
+
+// contentsLine is an entry of the cover's list; its Text's ID is the
+// message whose page it refers to.
+type contentsLine struct{ Text resolve.Text }
 
 // contentsEntry is how the cover's contents and the outline name a part
 // of the whole museum.
@@ -325,6 +617,9 @@ type pager struct {
 	doc *page.Document
 	y   float64 // top of the free space on the current page
 	seq int     // lines placed so far, in reading order
+	// record, when set, notes the page each message starts on: the
+	// flow's, for the page numbers of the contents.
+	record map[string]int
 }
 
 func (pg *pager) page() *page.Page {
@@ -364,6 +659,16 @@ func (pg *pager) rule(st layout.Style) {
 	p := pg.page()
 	p.Rules = append(p.Rules, page.Rule{X: pg.left(), Y: pg.y - st.SpaceAfter + 3, Width: pg.l.MeasurePt(), Thickness: 0.5, Grey: 120})
 	pg.y += ruleGap
+}
+
+// ruled fills the rest of the page with hairlines every gap points, from
+// a gap under the last placed text: a page for the visitor's notes.
+func (pg *pager) ruled(gap float64) {
+	p := pg.page()
+	for y := pg.y + gap; y <= pg.bottom(); y += gap {
+		p.Rules = append(p.Rules, page.Rule{X: pg.left(), Y: y, Width: pg.l.MeasurePt(), Thickness: 0.3, Grey: 150})
+	}
+	pg.y = pg.bottom()
 }
 
 func height(b block) float64 { return float64(len(b.lines)) * b.style.Leading }
@@ -411,7 +716,10 @@ func (pg *pager) place(flow []block) {
 				pg.newPage()
 			}
 			baseline := pg.y + (b.style.Leading-b.style.Size)/2 + 0.8*b.style.Size
-			pg.placeLine(line, baseline, b.style.Grey, b.id, b.elem)
+			pg.placeLine(line, b.x, baseline, b.style.Grey, b.id, b.elem)
+			if b.tab != nil && j == len(b.lines)-1 {
+				pg.placeLine(*b.tab, b.tabX, baseline, b.style.Grey, b.id, b.elem)
+			}
 			pg.y += b.style.Leading
 		}
 		pg.y += b.style.SpaceAfter
@@ -421,9 +729,12 @@ func (pg *pager) place(flow []block) {
 	}
 }
 
-func (pg *pager) placeLine(line typeset.Line, baseline float64, grey int, id string, elem int) {
+func (pg *pager) placeLine(line typeset.Line, dx, baseline float64, grey int, id string, elem int) {
 	p := pg.page()
-	l := placed(line, pg.left(), baseline, grey)
+	if _, ok := pg.record[id]; !ok && pg.record != nil && id != "" {
+		pg.record[id] = len(pg.doc.Pages)
+	}
+	l := placed(line, pg.left()+dx, baseline, grey)
 	l.ID = id
 	l.Tag = &page.Tag{Elem: elem, Seq: pg.seq}
 	pg.seq++

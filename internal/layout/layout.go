@@ -52,8 +52,45 @@ type Layout struct {
 		Inner  float64 `toml:"inner"`
 		Outer  float64 `toml:"outer"`
 	} `toml:"margins"`
-	Styles map[string]Style `toml:"styles"`
-	Text   Text             `toml:"text"`
+	Styles  map[string]Style `toml:"styles"`
+	Text    Text             `toml:"text"`
+	Economy Economy          `toml:"economy"`
+	Trifold Trifold          `toml:"trifold"`
+}
+
+// Economy is how far the composer may tighten a pamphlet's flow to save
+// a page, and what it prints on the pages it must add instead. Printers
+// fold A5 pamphlets from A4 sheets, four pages a sheet: a pamphlet of 5
+// pages is a booklet of 8 with 3 of them blank, and a last page of 3
+// lines is a page wasted. The limits are the designer's: left out, the
+// composer never tightens (a factor of 1, no size reduction).
+type Economy struct {
+	// MinLeading is the smallest factor the flow's leading may be
+	// multiplied by (0.92: 8 % tighter).
+	MinLeading float64 `toml:"min_leading"`
+	// MinParagraphSpace is the smallest factor of the space before and
+	// after headings and paragraphs (0.5: half of it).
+	MinParagraphSpace float64 `toml:"min_paragraph_space"`
+	// MaxSizeReduction is how many points the running text (body and
+	// notes) may lose.
+	MaxSizeReduction float64 `toml:"max_size_reduction"`
+	// Fill names, in order, what the pages added to reach a multiple of
+	// four carry: "contents" (rooms and panels with their pages, after
+	// the cover), "notes" (a ruled page) and "colophon" (who made and
+	// translated the pamphlet). Left out, the pages are left blank.
+	Fill []string `toml:"fill"`
+}
+
+// FillKinds are the pages Economy.Fill may name.
+var FillKinds = []string{"contents", "notes", "colophon"}
+
+// Trifold is the letter fold's own geometry.
+type Trifold struct {
+	// FoldIn is how much narrower, in mm, the panel that folds inside
+	// (the inside flap) is than the others: a flap of full width buckles
+	// against the fold. 2–3 mm is usual; the sheet is 3 × page.width
+	// less this.
+	FoldIn float64 `toml:"fold_in"`
 }
 
 // Text is how running text is set: the paragraphs of the body and the
@@ -65,6 +102,11 @@ type Text struct {
 	Align string `toml:"align"`
 	// Hyphenate breaks words at the language's hyphenation points.
 	Hyphenate bool `toml:"hyphenate"`
+	// PlaqueKey prints, under each panel title of a translated
+	// pamphlet, the title as it stands on the wall (in the source
+	// language) and the plaque's number, in the style plaque_key (else
+	// note): what a visitor matches the page to the wall by.
+	PlaqueKey bool `toml:"plaque_key"`
 	// CJKLeading is the leading of Chinese, Japanese and Korean text as a
 	// factor of the type size (about 1.6–1.7); a style whose own leading
 	// is larger keeps it. Left out (0), CJK text takes the styles' leading.
@@ -147,7 +189,10 @@ const (
 	MaxSpace      = 200.0     // pt, space_before and space_after
 	MaxGrey       = 255
 	MinCJKLeading = 1.0 // times the size
-	TrifoldPanes  = 3   // a trifold sheet is three pages wide
+	MinEconomy    = 0.5 // the smallest leading and space factor a layout may allow
+	MaxReduction  = 2.0 // pt, the most the running text may shrink
+	MaxFoldIn     = 10.0
+	TrifoldPanes  = 3 // a trifold sheet is three pages wide
 )
 
 // KeyError is a layout value outside its range, at the line of its key.
@@ -216,6 +261,24 @@ func (l *Layout) validate(p string, ix *tomlfile.Index) error {
 	if ix.Line("text", "cjk_leading") > 0 && !within(l.Text.CJKLeading, MinCJKLeading, MaxLeading) {
 		return bad(l.Text.CJKLeading, fmt.Sprintf("the CJK leading is a factor of the type size from %g to %g (about 1.65 sets Chinese, Japanese and Korean well)", MinCJKLeading, MaxLeading), "text", "cjk_leading")
 	}
+	e := l.Economy
+	if ix.Line("economy", "min_leading") > 0 && !within(e.MinLeading, MinEconomy, 1) {
+		return bad(e.MinLeading, fmt.Sprintf("a factor of the leading from %g to 1 (0.92 tightens by 8 %%)", MinEconomy), "economy", "min_leading")
+	}
+	if ix.Line("economy", "min_paragraph_space") > 0 && !within(e.MinParagraphSpace, 0.1, 1) {
+		return bad(e.MinParagraphSpace, "a factor of the space between paragraphs from 0.1 to 1", "economy", "min_paragraph_space")
+	}
+	if !within(e.MaxSizeReduction, 0, MaxReduction) {
+		return bad(e.MaxSizeReduction, fmt.Sprintf("points the running text may lose, from 0 to %g", MaxReduction), "economy", "max_size_reduction")
+	}
+	for _, f := range e.Fill {
+		if !slices.Contains(FillKinds, f) {
+			return fmt.Errorf("%s:%d: economy.fill = %q: use %s", p, line("economy", "fill"), f, strings.Join(FillKinds, ", "))
+		}
+	}
+	if !within(l.Trifold.FoldIn, 0, min(MaxFoldIn, l.Page.Width/4)) {
+		return bad(l.Trifold.FoldIn, fmt.Sprintf("the fold-in panel is 0 to %g mm narrower than the others (2–3 mm is usual)", MaxFoldIn), "trifold", "fold_in")
+	}
 	for _, name := range RequiredStyles {
 		if _, ok := l.Styles[name]; !ok {
 			return fmt.Errorf("%s: missing [styles.%s]", p, name)
@@ -259,5 +322,52 @@ func (l *Layout) BottomPt() float64     { return l.Margins.Bottom * PointsPerMM 
 func (l *Layout) InnerPt() float64      { return l.Margins.Inner * PointsPerMM }
 func (l *Layout) OuterPt() float64      { return l.Margins.Outer * PointsPerMM }
 
-// MeasurePt is the width of the text column.
-func (l *Layout) MeasurePt() float64 { return l.PageWidthPt() - l.InnerPt() - l.OuterPt() }
+// MeasurePt is the width of the text column. A trifold's column is the
+// fold-in panel's, the narrowest, so that one setting fits every panel.
+func (l *Layout) MeasurePt() float64 {
+	return l.PageWidthPt() - l.InnerPt() - l.OuterPt() - l.Trifold.FoldIn*PointsPerMM
+}
+
+// Tightened returns the layout with its flow tightened by t, from 0 (as
+// designed) to 1 (the economy's limits): leading, paragraph space and the
+// running text's size move in proportion. Only the styles of the flow
+// change: the cover and the back page are designed as they stand.
+func (l *Layout) Tightened(t float64) *Layout {
+	if t <= 0 {
+		return l
+	}
+	e := l.Economy
+	lead, space := 1-t*(1-factor(e.MinLeading)), 1-t*(1-factor(e.MinParagraphSpace))
+	c := *l
+	c.Styles = make(map[string]Style, len(l.Styles))
+	for name, st := range l.Styles {
+		if slices.Contains(FlowStyles, name) {
+			if name == "body" || name == "note" || name == "plaque_key" {
+				st.Size -= t * e.MaxSizeReduction
+			}
+			st.Leading = max(st.Size, st.Leading*lead)
+			st.SpaceBefore *= space
+			st.SpaceAfter *= space
+		}
+		c.Styles[name] = st
+	}
+	return &c
+}
+
+// factor is an economy factor, 1 (no tightening) when left out.
+func factor(f float64) float64 {
+	if f == 0 {
+		return 1
+	}
+	return f
+}
+
+// CanTighten reports whether the economy allows any tightening.
+func (l *Layout) CanTighten() bool {
+	e := l.Economy
+	return factor(e.MinLeading) < 1 || factor(e.MinParagraphSpace) < 1 || e.MaxSizeReduction > 0
+}
+
+// FlowStyles are the styles of the rooms and panels, which economy
+// tightens.
+var FlowStyles = []string{"room", "panel_title", "body", "note", "plaque_key", "part"}

@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -60,8 +61,9 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown key", "width = 148", "width = 148\ncolour = 1", `unknown key "page.colour"`},
 		{"margins", "inner = 18", "inner = 80", "leave too little room"},
 		{"missing style", "[styles.folio]", "[styles.folios]", "missing [styles.folio]"},
-		{"align", `align = "justify"`, `align = "centre"`, `layouts/x.toml:118: text.align = "centre": use "justify" or "ragged"`},
+		{"align", `align = "justify"`, `align = "centre"`, `layouts/x.toml:138: text.align = "centre": use "justify" or "ragged"`},
 		{"hyphenate not a boolean", "hyphenate = true", `hyphenate = "yes"`, `text.hyphenate`},
+		{"unknown fill", `fill = ["contents", "notes", "colophon"]`, `fill = ["contents", "index"]`, `economy.fill = "index": use contents, notes, colophon`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -115,7 +117,12 @@ func TestRanges(t *testing.T) {
 		{"grey negative", "grey = 100", "grey = -1", "styles.note.grey", "-1", "a grey level"},
 		{"cjk leading small", "cjk_leading = 1.65", "cjk_leading = 0.5", "text.cjk_leading", "0.5", "the CJK leading is a factor of the type size from 1 to 3"},
 		{"cjk leading NaN", "cjk_leading = 1.65", "cjk_leading = nan", "text.cjk_leading", "NaN", "the CJK leading is a factor"},
-		{"trifold too wide", "width = 99", "width = 1700", "page.width", "1700", "a trifold sheet is 3 pages wide and a PDF page at most 5080 mm: use at most 1693 mm"},
+		{"min leading above 1", "min_leading = 0.92", "min_leading = 1.1", "economy.min_leading", "1.1", "a factor of the leading from 0.5 to 1"},
+		{"min leading NaN", "min_leading = 0.92", "min_leading = nan", "economy.min_leading", "NaN", "a factor of the leading"},
+		{"paragraph space zero", "min_paragraph_space = 0.5", "min_paragraph_space = 0", "economy.min_paragraph_space", "0", "from 0.1 to 1"},
+		{"size reduction negative", "max_size_reduction = 0.5", "max_size_reduction = -1", "economy.max_size_reduction", "-1", "from 0 to 2"},
+		{"trifold fold-in huge", "fold_in = 3", "fold_in = 30", "trifold.fold_in", "30", "0 to 10 mm narrower"},
+		{"trifold too wide", "width = 100", "width = 1700", "page.width", "1700", "a trifold sheet is 3 pages wide and a PDF page at most 5080 mm: use at most 1693 mm"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -141,5 +148,43 @@ func TestRanges(t *testing.T) {
 				t.Errorf("error\n  %s\nwant one line starting %q and saying %q", err, want, c.rule)
 			}
 		})
+	}
+}
+
+// TestTightened: the flow tightens in proportion to t, up to the
+// economy's limits and never past them; the cover and back do not move.
+func TestTightened(t *testing.T) {
+	l := &Layout{Styles: map[string]Style{
+		"body":         {Size: 10, Leading: 14, SpaceBefore: 4},
+		"room":         {Size: 14, Leading: 17, SpaceBefore: 14, SpaceAfter: 6},
+		"cover_museum": {Size: 22, Leading: 27, SpaceAfter: 6},
+	}}
+	l.Economy = Economy{MinLeading: 0.9, MinParagraphSpace: 0.5, MaxSizeReduction: 0.5}
+	cases := []struct {
+		t                                 float64
+		bodySize, bodyLeading, roomBefore float64
+	}{
+		{0, 10, 14, 14},
+		{0.5, 9.75, 13.3, 10.5},
+		{1, 9.5, 12.6, 7},
+	}
+	for _, c := range cases {
+		got := l.Tightened(c.t)
+		b, r := got.Styles["body"], got.Styles["room"]
+		if math.Abs(b.Size-c.bodySize) > 1e-9 || math.Abs(b.Leading-c.bodyLeading) > 1e-9 || math.Abs(r.SpaceBefore-c.roomBefore) > 1e-9 {
+			t.Errorf("t %g: body %g/%g, room space before %g; want %g/%g, %g", c.t, b.Size, b.Leading, r.SpaceBefore, c.bodySize, c.bodyLeading, c.roomBefore)
+		}
+		if r.Size != 14 {
+			t.Errorf("t %g: a heading's size changed to %g", c.t, r.Size)
+		}
+		if got.Styles["cover_museum"] != l.Styles["cover_museum"] {
+			t.Errorf("t %g: the cover changed", c.t)
+		}
+	}
+	if l.Styles["body"].Leading != 14 {
+		t.Error("Tightened changed the layout it was called on")
+	}
+	if (&Layout{}).CanTighten() {
+		t.Error("a layout without [economy] may tighten")
 	}
 }

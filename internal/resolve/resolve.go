@@ -42,6 +42,9 @@ type Panel struct {
 	// is empty in the source language's own pamphlet.
 	Plaque   string
 	Original Text
+	// PlaqueLabel is the plaque's number as the pamphlet's language
+	// names it ("Plaque 12", furniture ui.plaque); empty without one.
+	PlaqueLabel Text
 }
 
 // Room is a heading with its own text, its panels, or both.
@@ -100,6 +103,14 @@ type Pamphlet struct {
 	Parts    []Part
 	Visitor  Text // heading of the back page
 	Items    []Item
+	// Source is the museum's source language: the plaques' own.
+	Source language.Tag
+	// The headings of the pages a layout may add to fill a booklet's
+	// sheets (layout.Economy.Fill): notes, and the colophon with its
+	// translation credit.
+	Notes, Colophon, Translation Text
+	// Translators are the credits of the catalog's [_meta] translators.
+	Translators []string
 }
 
 // Texts lists every Text of the pamphlet in reading order.
@@ -115,11 +126,11 @@ func (p *Pamphlet) Texts() []*Text {
 			r := &pt.Rooms[j]
 			out = append(out, &r.Title, &r.Body)
 			for k := range r.Panels {
-				out = append(out, &r.Panels[k].Title, &r.Panels[k].Original, &r.Panels[k].Body)
+				out = append(out, &r.Panels[k].Title, &r.Panels[k].Original, &r.Panels[k].PlaqueLabel, &r.Panels[k].Body)
 			}
 		}
 	}
-	out = append(out, &p.Visitor)
+	out = append(out, &p.Visitor, &p.Notes, &p.Colophon, &p.Translation)
 	for i := range p.Items {
 		out = append(out, &p.Items[i].Label, &p.Items[i].Text)
 	}
@@ -235,6 +246,9 @@ func (r *Resolver) resolve(lang, id string, parts []museum.Part) (*Pamphlet, err
 						panel.Original = Text{ID: pn.TitleText.ID, Value: orig.Text(), Lang: source.Lang, Status: i18n.Translated}
 					}
 				}
+				if pn.Plaque != "" {
+					panel.PlaqueLabel = rs.numbered("ui.plaque", pn.Plaque)
+				}
 				rm.Panels = append(rm.Panels, panel)
 				panels++
 			}
@@ -261,6 +275,11 @@ func (r *Resolver) resolve(lang, id string, parts []museum.Part) (*Pamphlet, err
 		p.Count = rs.plural("ui.stop_count", len(parts))
 	}
 	p.Visitor = rs.text(m.Visitor.HeadingText)
+	p.Source = source.Lang
+	p.Notes = rs.text(museum.Text{ID: "ui.notes", Furniture: true})
+	p.Colophon = rs.text(museum.Text{ID: "ui.colophon.heading", Furniture: true})
+	p.Translation = rs.text(museum.Text{ID: "ui.colophon.translation", Furniture: true})
+	p.Translators = append([]string(nil), cat.Meta.Translators...)
 	for _, it := range m.Visitor.Items {
 		p.Items = append(p.Items, rs.item(it))
 	}
