@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,6 +13,7 @@ import (
 	"pamphlet/i18n"
 	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/build"
+	"pamphlet/internal/layout"
 	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
@@ -35,6 +37,8 @@ func newBuildCmd(stdout io.Writer) *cobra.Command {
 		report    string
 		shardArg  string
 		summary   bool
+		bleedArg  string
+		crop      bool
 	)
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -106,10 +110,15 @@ each file gets one line, printed once the build has succeeded.`,
 					return usageError{err}
 				}
 			}
+			bleed, err := parseLength("--bleed", bleedArg)
+			if err != nil {
+				return usageError{err}
+			}
 			var bar *progressBar
 			opts := build.Options{
 				Langs: splitList(langs), Floors: splitList(append(floors, parts...)), Out: out, Whole: whole,
 				Policy: pol, Date: date, Jobs: jobs, Booklet: booklet,
+				Bleed: bleed, CropMarks: crop,
 				Shard: shard, Force: force,
 				Progress: func(r build.Result) {
 					if bar != nil {
@@ -192,6 +201,8 @@ each file gets one line, printed once the build has succeeded.`,
 	f.StringVar(&shardArg, "shard", "", "build only shard K of N of the language × floor matrix (K/N, e.g. 2/4); the N shards together build it all")
 	f.BoolVar(&summary, "summary", false, "print a table per language at the end (always shown with the progress bar)")
 	f.StringVar(&layoutArg, "layout", "", "layout from layouts/ to use instead of museum.toml's: large (A4 large print) or trifold (an A4 leaflet folded in three); files get its name: FLOOR-large.pdf")
+	f.StringVar(&bleedArg, "bleed", "", "print beyond the trim by this much on every side, for a printer who trims (3mm; units mm, pt or in): the page grows, its TrimBox stays the page as designed, its BleedBox is the bleed")
+	f.BoolVar(&crop, "crop-marks", false, "draw trim marks at the corners of every page (and booklet sheet), outside the trim and the bleed")
 	f.BoolVar(&booklet, "booklet", false, "also write LANG/FLOOR-booklet.pdf: two pages per sheet side, for double-sided printing (flip on the short edge), folding and stapling; right-to-left pamphlets are bound on the right")
 	return cmd
 }
@@ -397,4 +408,30 @@ func museumArg(dir string) string {
 		return ""
 	}
 	return " --museum " + dir
+}
+
+// maxBleed is the most --bleed accepts: printers ask for 3 to 5 mm, and
+// a bleed wider than a few centimetres is a typo of the unit.
+const maxBleed = 20 * layout.PointsPerMM
+
+// parseLength reads a length with its unit ("3mm", "8.5pt", "0.125in")
+// in points; "" is no length.
+func parseLength(flag, s string) (float64, error) {
+	if s == "" {
+		return 0, nil
+	}
+	units := []struct {
+		suffix string
+		pt     float64
+	}{{"mm", layout.PointsPerMM}, {"pt", 1}, {"in", 72}}
+	for _, u := range units {
+		if num, ok := strings.CutSuffix(strings.TrimSpace(s), u.suffix); ok {
+			v, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+			if err != nil || !(v >= 0 && v*u.pt <= maxBleed) {
+				return 0, fmt.Errorf("%s %s: give a length from 0 to 20 mm with its unit, e.g. 3mm", flag, s)
+			}
+			return v * u.pt, nil
+		}
+	}
+	return 0, fmt.Errorf("%s %s: give the unit, e.g. 3mm (mm, pt or in)", flag, s)
 }

@@ -49,6 +49,11 @@ type Options struct {
 	// Booklet also writes LANG/FLOOR-booklet.pdf: the pages imposed two to
 	// a sheet for double-sided printing, folding and stapling.
 	Booklet bool
+	// Bleed, in points, grows every page (and booklet sheet) by that much
+	// on each side beyond its trim, and CropMarks draws trim marks
+	// outside it (impose.PrintMarks): files for a printer who trims.
+	Bleed     float64
+	CropMarks bool
 	// Shard builds only a part of the matrix (see Shard).
 	Shard Shard
 	// Force rebuilds every pamphlet, even those whose inputs are unchanged.

@@ -152,11 +152,13 @@ func newInputs(p *project.Project, lay *layout.Layout, opt Options) inputs {
 	fmt.Fprintf(h, "layout %s\n", layJSON)
 	fmt.Fprintf(h, "fonts %s\n", fontsHash(p))
 	optJSON, _ := json.Marshal(struct {
-		Policy  any
-		Booklet bool
-		Suffix  string
-		Date    int64
-	}{opt.Policy, opt.Booklet, opt.Suffix, opt.Date.Unix()})
+		Policy    any
+		Booklet   bool
+		Suffix    string
+		Date      int64
+		Bleed     float64 `json:",omitempty"`
+		CropMarks bool    `json:",omitempty"`
+	}{opt.Policy, opt.Booklet, opt.Suffix, opt.Date.Unix(), opt.Bleed, opt.CropMarks})
 	fmt.Fprintf(h, "options %s\n", optJSON)
 	return inputs{base: h.Sum(nil)}
 }

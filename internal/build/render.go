@@ -27,11 +27,12 @@ func buildOne(p *project.Project, comp *compose.Composer, lay *layout.Layout, j 
 		return nil, locate(p, j.lang, j.floor, err)
 	}
 	if lay.Imposition == "trifold" {
-		if doc, err = impose.Trifold(doc); err != nil {
+		if doc, err = impose.Trifold(doc, lay.Trifold.FoldIn*layout.PointsPerMM); err != nil {
 			return nil, fmt.Errorf("%s, %s: %w", j.lang, j.floor, err)
 		}
 	}
 	draw := func(d *page.Document, name string, imposed bool) (Result, error) {
+		d = impose.PrintMarks(d, opt.Bleed, opt.CropMarks)
 		var buf bytes.Buffer
 		if err := pdfdraw.Write(&buf, d, pdfdraw.Options{Date: opt.Date, Creator: "pamphlet"}); err != nil {
 			return Result{}, fmt.Errorf("%s, %s: %w", j.lang, j.floor, err)

@@ -7,6 +7,7 @@ package impose
 
 import (
 	"fmt"
+	"math"
 
 	"pamphlet/internal/page"
 )
@@ -21,23 +22,45 @@ func Booklet(doc *page.Document) (*page.Document, error) {
 	}
 	pages := padToFour(doc.Pages)
 	n := len(pages)
+	width := SheetWidth(2*doc.Width, doc.Height)
 	out := &page.Document{
-		Width: 2 * doc.Width, Height: doc.Height,
+		Width: width, Height: doc.Height,
 		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
 		Elems: doc.Elems, // the pamphlet's reading order, whatever the sheets' order
 	}
+	// Two A5 pages are 296 mm wide, an A4 sheet 297: the pair sits in its
+	// middle, half a millimetre in from each edge, and the fold is the
+	// sheet's own middle.
+	x0 := (width - 2*doc.Width) / 2
 	for _, side := range SheetOrder(n, doc.RTL) {
-		out.Pages = append(out.Pages, sheetSide(pages, side[:], doc.Width))
+		out.Pages = append(out.Pages, sheetSide(pages, side[:], []float64{x0, x0 + doc.Width}))
 	}
 	return out, nil
 }
 
+// isoA are the ISO 216 A sizes, A0 to A6, long side first, in points.
+var isoA = [][2]float64{{3370.39, 2383.94}, {2383.94, 1683.78}, {1683.78, 1190.55}, {1190.55, 841.89}, {841.89, 595.28}, {595.28, 419.53}, {419.53, 297.64}}
+
+// SheetWidth is the width of the sheet that two pages of width w/2 and
+// height h print on: the ISO A sheet (landscape) of that height when the
+// pair fits it with at most 3 mm to spare — two A5 pages (2 × 148 mm)
+// on A4 (297 mm), two A4 on A3 — else the pair's own width.
+func SheetWidth(w, h float64) float64 {
+	const mm = 72 / 25.4
+	for _, a := range isoA {
+		if math.Abs(a[1]-h) < 1*mm && a[0] >= w-0.01 && a[0]-w <= 3*mm {
+			return a[0]
+		}
+	}
+	return w
+}
+
 // sheetSide places pages (1-based numbers, left to right) side by side on
-// one side of a sheet, each page width apart.
-func sheetSide(pages []page.Page, order []int, width float64) page.Page {
+// one side of a sheet, each at its x.
+func sheetSide(pages []page.Page, order []int, xs []float64) page.Page {
 	var sheet page.Page
 	for slot, p := range order {
-		dx := float64(slot) * width
+		dx := xs[slot]
 		sheet.Lines = append(sheet.Lines, shift(pages[p-1].Lines, dx)...)
 		for _, r := range pages[p-1].Rules {
 			r.X += dx
@@ -96,7 +119,12 @@ const TrifoldPanels = 4
 // letter fold: the outside carries the inside flap, the back and the cover
 // (left to right), the inside carries pages 2, 3 and 4. Right-to-left
 // leaflets open the other way, so both sides are mirrored.
-func Trifold(doc *page.Document) (*page.Document, error) {
+//
+// The inside flap (page 5, and page 4 on its back) folds in, so it is
+// foldIn points narrower than the other panels, which are doc.Width
+// wide: the sheet is 3 × doc.Width − foldIn. The pages are composed to
+// the narrow panel's column; on the wide panels the column is centred.
+func Trifold(doc *page.Document, foldIn float64) (*page.Document, error) {
 	if inner := len(doc.Pages) - 2; inner > TrifoldPanels {
 		return nil, fmt.Errorf("does not fit a trifold: its text needs %d inner panels, a trifold has %d; shorten it, or print the a5 layout or a --booklet", inner, TrifoldPanels)
 	}
@@ -110,12 +138,23 @@ func Trifold(doc *page.Document) (*page.Document, error) {
 	}
 	pages = append(pages, doc.Pages[len(doc.Pages)-1])
 	out := &page.Document{
-		Width: 3 * doc.Width, Height: doc.Height,
+		Width: 3*doc.Width - foldIn, Height: doc.Height,
 		Lang: doc.Lang, Title: doc.Title, Subject: doc.Subject, RTL: doc.RTL,
 		Elems: doc.Elems, // the pamphlet's reading order, whatever the sheets' order
 	}
 	for _, side := range TrifoldOrder(doc.RTL) {
-		out.Pages = append(out.Pages, sheetSide(pages, side[:], doc.Width))
+		var xs []float64
+		x := 0.0
+		for _, p := range side {
+			if p == 4 || p == 5 { // the fold-in panel
+				xs = append(xs, x)
+				x += doc.Width - foldIn
+			} else {
+				xs = append(xs, x+foldIn/2)
+				x += doc.Width
+			}
+		}
+		out.Pages = append(out.Pages, sheetSide(pages, side[:], xs))
 	}
 	return out, nil
 }

@@ -2,6 +2,7 @@ package impose
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"pamphlet/internal/page"
@@ -58,7 +59,7 @@ func TestTrifold(t *testing.T) {
 		{true, "[1 4 ]", "[ 3 2]"},
 	} {
 		doc.RTL = c.rtl
-		tri, err := Trifold(doc)
+		tri, err := Trifold(doc, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -79,7 +80,50 @@ func TestTrifold(t *testing.T) {
 		t.Errorf("Trifold changed the pamphlet it was given: its back page now reads %q", got)
 	}
 	long := &page.Document{Width: 100, Height: 200, Pages: make([]page.Page, 7)}
-	if _, err := Trifold(long); err == nil {
+	if _, err := Trifold(long, 0); err == nil {
 		t.Error("seven pages accepted on a trifold")
+	}
+}
+
+// TestTrifoldFoldIn: the inside flap and its back are foldIn narrower;
+// the sheet is three panels less that, and the wide panels' columns are
+// centred.
+func TestTrifoldFoldIn(t *testing.T) {
+	doc := &page.Document{Width: 100, Height: 200}
+	for i := 1; i <= 6; i++ {
+		doc.Pages = append(doc.Pages, page.Page{Lines: []page.Line{{Runs: []page.Run{{Text: fmt.Sprint(i), X: 10}}}}})
+	}
+	tri, err := Trifold(doc, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tri.Width != 296 {
+		t.Fatalf("sheet width %v, want 296", tri.Width)
+	}
+	for side, want := range []map[string]float64{
+		{"5": 10, "6": 108, "1": 208}, // flap at the left edge, narrow
+		{"2": 12, "3": 112, "4": 210}, // its back at the right
+	} {
+		for _, l := range tri.Pages[side].Lines {
+			if x := l.Runs[0].X; x != want[l.Runs[0].Text] {
+				t.Errorf("side %d: page %s at x %v, want %v", side+1, l.Runs[0].Text, x, want[l.Runs[0].Text])
+			}
+		}
+	}
+}
+
+// TestSheetWidth: two A5 pages print on A4 and two A4 pages on A3, the
+// pair centred; a pair that is no A size keeps its own width.
+func TestSheetWidth(t *testing.T) {
+	const mm = 72 / 25.4
+	for _, c := range []struct{ w, h, want float64 }{
+		{2 * 148 * mm, 210 * mm, 841.89},
+		{2 * 210 * mm, 297 * mm, 1190.55},
+		{2 * 100 * mm, 210 * mm, 200 * mm},
+		{2 * 150 * mm, 210 * mm, 300 * mm}, // wider than A4: its own width
+	} {
+		if got := SheetWidth(c.w, c.h); math.Abs(got-c.want) > 0.01 {
+			t.Errorf("SheetWidth(%.1f, %.1f) = %.2f, want %.2f", c.w, c.h, got, c.want)
+		}
 	}
 }

@@ -88,9 +88,11 @@ type Bookmark struct {
 	Level int
 }
 
-// Rule is a horizontal hairline.
+// Rule is a hairline from (X, Y), Width across and Height down: a
+// horizontal rule has no Height, a vertical one (a crop mark) no Width.
 type Rule struct {
 	X, Y, Width, Thickness float64
+	Height                 float64
 	Grey                   int
 }
 
@@ -100,14 +102,24 @@ type Page struct {
 	Rules []Rule
 }
 
+// Box is a rectangle of a page, in points from its top-left corner.
+type Box struct{ X, Y, W, H float64 }
+
+// IsZero reports whether the box is unset.
+func (b Box) IsZero() bool { return b == Box{} }
+
 // Document is a finished pamphlet, ready to impose or draw.
 type Document struct {
 	Width, Height float64 // points
-	Lang          string  // BCP 47, for the PDF's /Lang
-	Title         string
-	Subject       string
-	RTL           bool
-	Pages         []Page
+	// Trim is where the printer cuts the page: zero for the whole page.
+	// Bleed, when set, is how far beyond it the printing reaches, so
+	// that a cut a little off leaves no white edge (impose.PrintMarks).
+	Trim, Bleed Box
+	Lang        string // BCP 47, for the PDF's /Lang
+	Title       string
+	Subject     string
+	RTL         bool
+	Pages       []Page
 	// Elems is the logical structure, in reading order, parents before
 	// their children; Elems[0] is the root, role Document. Imposition
 	// keeps it as it is: it is the pamphlet's order, not the sheets'.

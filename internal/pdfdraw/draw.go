@@ -104,7 +104,11 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	tags := &pdftag.Doc{
 		Elems: doc.Elems, Title: doc.Title, Subject: doc.Subject, Lang: doc.Lang,
 		Creator: opt.Creator, Producer: producer, Date: opt.Date, RTL: doc.RTL,
-		Fonts: map[string]pdftag.Font{},
+		Fonts:   map[string]pdftag.Font{},
+		TrimBox: pdfBox(doc, doc.Trim), BleedBox: pdfBox(doc, doc.Bleed),
+	}
+	if doc.Trim.IsZero() { // the whole page is cut as it is
+		tags.TrimBox = pdfBox(doc, page.Box{W: doc.Width, H: doc.Height})
 	}
 	if len(tags.Elems) == 0 { // an untagged document: a root with no kids
 		tags.Elems = []page.Elem{{Role: "Document", Parent: -1}}
@@ -130,7 +134,7 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 				pdf.RawWriteStr("/Artifact BMC")
 				pdf.SetDrawColor(r.Grey, r.Grey, r.Grey)
 				pdf.SetLineWidth(r.Thickness)
-				pdf.Line(r.X, r.Y, r.X+r.Width, r.Y)
+				pdf.Line(r.X, r.Y, r.X+r.Width, r.Y+r.Height)
 				pdf.RawWriteStr("EMC")
 			}
 			for _, line := range pg.Lines {
@@ -204,6 +208,15 @@ func outline(doc *page.Document) []pdftag.Entry {
 		}
 	}
 	return out
+}
+
+// pdfBox is a box of the page in PDF coordinates, from its lower left
+// corner; the zero box stays zero.
+func pdfBox(doc *page.Document, b page.Box) [4]float64 {
+	if b.IsZero() {
+		return [4]float64{}
+	}
+	return [4]float64{b.X, doc.Height - b.Y - b.H, b.X + b.W, doc.Height - b.Y}
 }
 
 func inRange(side float64) bool { return side >= MinPageSide && side <= MaxPageSide } // false for NaN

@@ -89,6 +89,10 @@ type Doc struct {
 	Creator, Producer    string
 	Date                 time.Time
 	RTL                  bool
+	// TrimBox and BleedBox are written on every page when set, in PDF
+	// coordinates (lower left x, y, upper right x, y): where the printer
+	// cuts, and how far the printing reaches beyond the cut.
+	TrimBox, BleedBox [4]float64
 }
 
 // tagger is one run of the pass over one file.
@@ -241,9 +245,18 @@ func (d *tagger) contents() error {
 			Raw:  deflate(content),
 		}
 	}
+	box := func(b [4]float64) types.Array {
+		return types.Array{types.Float(b[0]), types.Float(b[1]), types.Float(b[2]), types.Float(b[3])}
+	}
 	for i, ref := range d.pageRefs {
 		p, _ := d.dict(ref)
 		p["StructParents"] = types.Integer(i)
+		if d.TrimBox != [4]float64{} {
+			p["TrimBox"] = box(d.TrimBox)
+		}
+		if d.BleedBox != [4]float64{} {
+			p["BleedBox"] = box(d.BleedBox)
+		}
 	}
 	return nil
 }
