@@ -128,7 +128,12 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	if trifold {
 		missing = max(0, 2+impose.TrifoldPanels-len(r.doc.Pages))
 	}
-	fills := l.Economy.Fill[:min(missing, len(l.Economy.Fill))]
+	fills := slices.Clone(l.Economy.Fill[:min(missing, len(l.Economy.Fill))])
+	if i := slices.Index(fills, "contents"); trifold && i >= 0 {
+		// The contents go on the inside flap, the leaflet's last panel
+		// before the back: what a visitor sees on opening the cover.
+		fills = append(slices.Delete(fills, i, i+1), "contents")
+	}
 	if len(fills) > 0 {
 		if r, err = pass(plan{tight: tight, fills: fills}); err != nil {
 			return nil, err

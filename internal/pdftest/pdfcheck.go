@@ -462,3 +462,32 @@ func startsLower(s string) bool {
 	}
 	return false
 }
+
+// Boxes returns the boxes of every page as pdfinfo -box reports them,
+// keyed by name ("MediaBox", "TrimBox", "BleedBox"), each as lower left
+// x, y and upper right x, y in points. A box a page does not set, pdfinfo
+// reports as its MediaBox (or CropBox).
+func Boxes(t testing.TB, path string) []map[string][4]float64 {
+	t.Helper()
+	RequireTool(t, "pdfinfo", "the page boxes come from pdfinfo -box")
+	var out []map[string][4]float64
+	for _, line := range strings.Split(output(t, "pdfinfo", "-box", "-f", "1", "-l", "9999", path), "\n") {
+		f := strings.Fields(line)
+		if len(f) != 7 || f[0] != "Page" || !strings.HasSuffix(f[2], "Box:") {
+			continue
+		}
+		n, err := strconv.Atoi(f[1])
+		if err != nil {
+			continue
+		}
+		for len(out) < n {
+			out = append(out, map[string][4]float64{})
+		}
+		var b [4]float64
+		for i := range b {
+			b[i], _ = strconv.ParseFloat(f[3+i], 64)
+		}
+		out[n-1][strings.TrimSuffix(f[2], ":")] = b
+	}
+	return out
+}
