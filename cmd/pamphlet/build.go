@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"pamphlet"
 	"path/filepath"
 	"strings"
 
@@ -20,6 +21,7 @@ import (
 func newBuildCmd(stdout io.Writer) *cobra.Command {
 	var (
 		museumDir string
+		sample    string
 		out       string
 		langs     []string
 		floors    []string
@@ -62,6 +64,9 @@ each file gets one line, printed once the build has succeeded.`,
   pamphlet build --strict --shard 2/4 --report build-2.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := selectSample(&museumDir, sample); err != nil {
+				return err
+			}
 			again := "" // the embedded sample needs no --museum
 			if museumDir != "" {
 				again = " --museum " + museumDir
@@ -178,6 +183,7 @@ each file gets one line, printed once the build has succeeded.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&museumDir, "museum", "", "museum directory (museum.toml, locales/, optional layouts/ and fonts/); default: the embedded sample")
+	f.StringVar(&sample, "sample", "", "an embedded sample instead of a museum directory: "+strings.Join(pamphlet.Samples(), ", "))
 	f.StringVar(&out, "out", "output", "output directory")
 	f.StringSliceVar(&langs, "lang", nil, "languages to build, comma-separated (default: all)")
 	f.StringSliceVar(&floors, "floor", nil, "floors (or the museum's other parts: stops, wings …) to build, comma-separated (default: all)")

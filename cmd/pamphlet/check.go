@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"pamphlet"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -12,7 +14,7 @@ import (
 )
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
-	var museumDir string
+	var museumDir, sample string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "check",
@@ -35,6 +37,9 @@ Rules:
   pamphlet check --museum . --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := selectSample(&museumDir, sample); err != nil {
+				return err
+			}
 			fsys, err := project.FS(museumDir)
 			if err != nil {
 				return err
@@ -67,6 +72,7 @@ Rules:
 		},
 	}
 	cmd.Flags().StringVar(&museumDir, "museum", "", "museum directory; default: the embedded sample")
+	cmd.Flags().StringVar(&sample, "sample", "", "an embedded sample instead of a museum directory: "+strings.Join(pamphlet.Samples(), ", "))
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the findings as JSON (schema: docs/translators.md)")
 	return cmd
 }

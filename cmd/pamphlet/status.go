@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"pamphlet"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 func newStatusCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
 		museumDir   string
+		sample      string
 		asJSON      bool
 		langs       []string
 		minComplete string
@@ -50,6 +52,9 @@ The --json form is stable; its schema is in docs/translators.md.`,
   pamphlet status --json --min-complete 100`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := selectSample(&museumDir, sample); err != nil {
+				return err
+			}
 			p, err := project.Open(museumDir)
 			if err != nil {
 				return err
@@ -100,6 +105,7 @@ The --json form is stable; its schema is in docs/translators.md.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&museumDir, "museum", "", "museum directory; default: the embedded sample")
+	f.StringVar(&sample, "sample", "", "an embedded sample instead of a museum directory: "+strings.Join(pamphlet.Samples(), ", "))
 	f.BoolVar(&asJSON, "json", false, "print the status as JSON (schema: docs/translators.md)")
 	f.StringSliceVar(&langs, "lang", nil, "languages to show, comma-separated (default: all); also lists their messages to work on")
 	f.StringVar(&minComplete, "min-complete", "", "exit 1 if a language is below this % complete: N, LANG=N,… or N,LANG=N")

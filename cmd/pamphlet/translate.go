@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"pamphlet"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -21,6 +22,7 @@ import (
 func newTranslateCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
 		museumDir string
+		sample    string
 		pivot     string
 		out       string
 		force     bool
@@ -45,6 +47,9 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
   pamphlet translate de --pivot en > de-worksheet.toml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := selectSample(&museumDir, sample); err != nil {
+				return err
+			}
 			if out != "" && project.InLocales(museumDir, out) {
 				// --force or not: a worksheet there would be read as a catalog.
 				return usageError{fmt.Errorf("--out %s is inside %s, where every .toml file is read as a catalog: write the worksheet elsewhere (pamphlet translate %s%s --out %s-worksheet.toml)", out, localesDir(museumDir), args[0], museumFlag(museumDir), args[0])}
@@ -110,6 +115,7 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&museumDir, "museum", "", "museum directory; default: the embedded sample")
+	f.StringVar(&sample, "sample", "", "an embedded sample instead of a museum directory: "+strings.Join(pamphlet.Samples(), ", "))
 	f.StringVar(&pivot, "pivot", "", "language shown beside the Italian (default: museum.toml's pivot, else en; none for none)")
 	f.StringVarP(&out, "out", "o", "", "write the worksheet to this file (default: standard output)")
 	f.BoolVar(&force, "force", false, "replace an existing --out file")
