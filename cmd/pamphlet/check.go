@@ -20,11 +20,11 @@ func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "check",
 		Short: "Check every catalog for mistakes (placeholders, plural forms, fonts, punctuation …)",
 		Long: `Check reads every catalog of the museum and reports what a reader of the
-pamphlet would notice: broken TOML, messages the Italian does not have,
-{{.Placeholders}} or <tags> that differ from the Italian, plural forms the
+pamphlet would notice: broken TOML, messages the source does not have,
+{{.Placeholders}} or <tags> that differ from the source, plural forms the
 language needs but lacks, empty texts, stray spaces, a different final
 punctuation mark, characters no bundled font can draw, titles too wide
-for the page, translations identical to the Italian.
+for the page, translations identical to the source.
 
 Each finding names the file, line, message ID, language and rule. Rules
 are errors or warnings; check exits 1 if there is any error. A catalog

@@ -29,18 +29,18 @@ func newStatusCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "status",
 		Short: "Show, per language and floor, how many messages are translated, stale or missing",
-		Long: `Status compares every catalog with the Italian source and counts, per
+		Long: `Status compares every catalog with the source catalog and counts, per
 language and per floor, the messages that are:
 
-  translated            made from the current Italian text
-  stale                 made from an older Italian text: kept, but to review
+  translated            made from the current source text
+  stale                 made from an older source text: kept, but to review
   missing               not translated yet
-  identical             a copy of the Italian (allowed ones, such as proper
+  identical             a copy of the source (allowed ones, such as proper
                         names listed in [_meta.ignore], count as translated)
 
 "common" holds what every pamphlet prints whatever its floor: the cover,
 the visitor information and the notes. "complete" is the share of messages
-with a text made from the current Italian (translated + identical).
+with a text made from the current source (translated + identical + unverified).
 
 With --lang, status also lists the messages to work on. --min-complete
 makes status exit 1 when a language is less complete than a threshold:
