@@ -364,11 +364,17 @@ func (c *buildCause) line(p *project.Project, dir string) string {
 		}
 	}
 	advice := fmt.Sprintf("translate them (pamphlet translate %s%s --out %s-worksheet.toml), or choose another policy (%s)", ue.Lang, museumFlag(dir), ue.Lang, policies)
-	for _, u := range c.unres {
-		if u.Unverified {
-			advice = fmt.Sprintf("unverified: imported without a record of its source; run pamphlet adopt %s%s after a reviewer has read it; or ", ue.Lang, museumFlag(dir)) + advice
-			break
+	unverified := 0
+	for _, pr := range c.problems {
+		if strings.Contains(pr, ": unverified") {
+			unverified++
 		}
+	}
+	switch {
+	case unverified == len(c.problems):
+		advice = fmt.Sprintf("imported without a record of their source: run pamphlet adopt %s%s after a reviewer has read them", ue.Lang, museumFlag(dir))
+	case unverified > 0:
+		advice = fmt.Sprintf("the unverified ones were imported without a record of their source: run pamphlet adopt %s%s after a reviewer has read them; for the others, ", ue.Lang, museumFlag(dir)) + advice
 	}
 	return fmt.Sprintf("%s — %s", head, advice)
 }
