@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"fmt"
+	"pamphlet/internal/tomlfile"
 	"sort"
 	"strings"
 )
@@ -317,252 +318,39 @@ type fieldSpan struct {
 func scanTables(lines []string) []tableSpan {
 	var tables []tableSpan
 	var cur *tableSpan
-	for _, st := range statements(strings.Join(lines, "")) {
-		if st.header {
-			t := tableSpan{start: st.start, contentEnd: st.start}
-			if !st.array && len(st.key) > 0 {
-				t.meta = st.key[0] == MetaKey
-				if !t.meta {
-					t.id = strings.Join(st.key, ".")
+	for _, st := range tomlfile.Locate([]byte(strings.Join(lines, ""))).Entries {
+		if !st.Top {
+			continue
+		}
+		start, end := st.Line-1, st.End // 0-based lines [start, end)
+		if st.Header {
+			t := tableSpan{start: start, contentEnd: start}
+			if len(st.Key) > 0 {
+				t.meta = st.Key[0] == MetaKey
+				if !t.meta && !st.Array {
+					t.id = strings.Join(st.Key, ".")
 				}
-			}
-			if st.array {
-				t.meta = len(st.key) > 0 && st.key[0] == MetaKey
 			}
 			tables = append(tables, t)
 			cur = &tables[len(tables)-1]
 			continue
 		}
-		f := fieldSpan{start: st.start, end: st.end}
-		if len(st.key) == 1 {
-			f.key = strings.ToLower(st.key[0])
+		own := st.Local // the field as written under its table
+		f := fieldSpan{start: start, end: end}
+		if len(own) == 1 {
+			f.key = strings.ToLower(own[0])
 		} else {
-			f.key = strings.Join(st.key, ".")
+			f.key = strings.Join(own, ".")
 		}
 		if cur != nil {
 			cur.fields = append(cur.fields, f)
 			cur.contentEnd = f.end - 1
-			if len(st.key) != 1 || !reservedKeys[f.key] || !st.text {
+			if len(own) != 1 || !reservedKeys[f.key] || !st.String {
 				cur.id = "" // a nested message or a value go-i18n does not read as a field
 			}
 		}
 	}
 	return tables
-}
-
-// statement is a table header or a key = value of a TOML text, over the
-// 0-based lines [start, end).
-type statement struct {
-	header, array bool
-	key           []string
-	text          bool // the value is a string
-	start, end    int
-}
-
-// statements splits a TOML text into its statements. It does not
-// validate: it is run on catalogs the decoder accepted.
-func statements(src string) []statement {
-	sc := &stmtScanner{src: src}
-	var out []statement
-	for {
-		sc.space(true)
-		if sc.eof() {
-			return out
-		}
-		st := statement{start: sc.line}
-		if sc.peek() == '[' {
-			sc.pos++
-			st.header = true
-			if sc.peek() == '[' {
-				sc.pos++
-				st.array = true
-			}
-			st.key = sc.key()
-		} else {
-			st.key = sc.key()
-			sc.space(false)
-			if sc.peek() == '=' {
-				sc.pos++
-				sc.space(false)
-				st.text = sc.peek() == '"' || sc.peek() == '\''
-				sc.value()
-			}
-		}
-		sc.restOfLine()
-		st.end = sc.line
-		if sc.eof() && (len(src) == 0 || src[len(src)-1] != '\n') {
-			st.end = sc.line + 1
-		}
-		out = append(out, st)
-	}
-}
-
-type stmtScanner struct {
-	src  string
-	pos  int
-	line int // 0-based line of pos
-}
-
-func (s *stmtScanner) eof() bool { return s.pos >= len(s.src) }
-
-func (s *stmtScanner) peek() byte {
-	if s.pos < len(s.src) {
-		return s.src[s.pos]
-	}
-	return 0
-}
-
-func (s *stmtScanner) advance() {
-	if s.src[s.pos] == '\n' {
-		s.line++
-	}
-	s.pos++
-}
-
-// space skips blanks, and newlines and comments too when nl is set.
-func (s *stmtScanner) space(nl bool) {
-	for !s.eof() {
-		switch c := s.peek(); {
-		case c == ' ' || c == '\t' || c == '\r':
-			s.advance()
-		case c == '\n' && nl:
-			s.advance()
-		case c == '#' && nl:
-			for !s.eof() && s.peek() != '\n' {
-				s.advance()
-			}
-		default:
-			return
-		}
-	}
-}
-
-// restOfLine skips what follows a statement on its line (a comment, a
-// header's closing brackets) and the line end.
-func (s *stmtScanner) restOfLine() {
-	for !s.eof() {
-		c := s.peek()
-		s.advance()
-		if c == '\n' {
-			return
-		}
-	}
-}
-
-// key reads a dotted key of bare and quoted parts.
-func (s *stmtScanner) key() []string {
-	var parts []string
-	for {
-		s.space(false)
-		switch c := s.peek(); {
-		case c == '"' || c == '\'':
-			parts = append(parts, s.str())
-		case isBareKey(c):
-			start := s.pos
-			for !s.eof() && isBareKey(s.peek()) {
-				s.advance()
-			}
-			parts = append(parts, s.src[start:s.pos])
-		default:
-			return parts
-		}
-		s.space(false)
-		if s.peek() != '.' {
-			return parts
-		}
-		s.advance()
-	}
-}
-
-func isBareKey(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
-}
-
-// value skips one value: a string of any kind, an array or an inline
-// table (over any number of lines), or a scalar.
-func (s *stmtScanner) value() {
-	switch s.peek() {
-	case '"', '\'':
-		s.str()
-	case '[', '{':
-		s.bracketed()
-	default:
-		for !s.eof() && !strings.ContainsRune(",]}\n#", rune(s.peek())) {
-			s.advance()
-		}
-	}
-}
-
-// bracketed skips an array or an inline table, with what nests in it.
-func (s *stmtScanner) bracketed() {
-	closer := byte(']')
-	if s.peek() == '{' {
-		closer = '}'
-	}
-	s.advance()
-	for {
-		s.space(true)
-		if s.eof() {
-			return
-		}
-		switch c := s.peek(); {
-		case c == closer:
-			s.advance()
-			return
-		case c == ',' || c == '=' || c == '.':
-			s.advance()
-		case c == '"' || c == '\'' || c == '[' || c == '{':
-			s.value()
-		case c == ']' || c == '}':
-			s.advance() // malformed: a stray closer
-		default:
-			for !s.eof() && !strings.ContainsRune(",=.]}\n#\"' \t\r", rune(s.peek())) {
-				s.advance()
-			}
-		}
-	}
-}
-
-// str reads a basic, literal or multi-line string and returns its
-// value (escapes decoded, for keys).
-func (s *stmtScanner) str() string {
-	q := s.src[s.pos]
-	s.advance()
-	triple := string([]byte{q, q, q})
-	multi := strings.HasPrefix(s.src[s.pos-1:], triple)
-	if multi {
-		s.advance()
-		s.advance()
-	}
-	var b strings.Builder
-	for !s.eof() {
-		c := s.peek()
-		if multi && strings.HasPrefix(s.src[s.pos:], triple) {
-			s.pos += 3
-			// Up to two more quotes belong to the string: """a"""" is a".
-			for i := 0; i < 2 && s.peek() == q; i++ {
-				s.pos++
-			}
-			return b.String()
-		}
-		if !multi && (c == q || c == '\n') {
-			if c == q {
-				s.advance()
-			}
-			return b.String()
-		}
-		if q == '"' && c == '\\' {
-			s.advance()
-			if !s.eof() {
-				b.WriteByte(s.peek())
-				s.advance()
-			}
-			continue
-		}
-		b.WriteByte(c)
-		s.advance()
-	}
-	return b.String()
 }
 
 // Quote writes s as a TOML basic string, on one line. strconv.Quote is not enough:

@@ -15,10 +15,10 @@ import (
 // HistoryFile is the source memory of a museum: every source text
 // pamphlet has seen, keyed by its SourceHash.
 //
-// A translation records only the hash of the Italian it was made from, and
+// A translation records only the hash of the source it was made from, and
 // a hash cannot be turned back into text. When a curator edits a plaque,
 // the volunteer who updates the translation needs to see what changed:
-// the old Italian beside the new. So the commands that read the catalogs
+// the old source beside the new. So the commands that read the catalogs
 // (status, check, translate, merge) add every source text they have not
 // seen before to this file, and `pamphlet translate` looks the old text
 // up by the stale translation's hash. Entries are only ever appended,
@@ -57,7 +57,7 @@ func LoadHistory(fsys fs.FS) (*History, error) {
 
 // ParseHistory reads a history file. An entry whose text does not match
 // its hash (edited by hand) is an error: it would show a volunteer an
-// Italian text that no translation was made from.
+// source text that no translation was made from.
 func ParseHistory(path string, data []byte) (*History, error) {
 	var raw map[string]map[string]string
 	if _, err := toml.Decode(string(data), &raw); err != nil {
@@ -149,10 +149,10 @@ func AppendHistory(data []byte, added []*Message) []byte {
 	return []byte(b.String())
 }
 
-const historyHeader = `# .source-history.toml — every source (Italian) text pamphlet has seen, by hash.
+const historyHeader = `# .source-history.toml — every source text pamphlet has recorded, by hash.
 #
-# A translation records the hash of the Italian it was made from. When the
-# Italian of a plaque changes, ` + "`pamphlet translate`" + ` looks that hash up here to
-# show the volunteer the old Italian beside the new one. pamphlet only ever
+# A translation records the hash of the source text it was made from. When
+# the source of a plaque changes, ` + "`pamphlet translate`" + ` looks that hash up here
+# to show the volunteer the old source beside the new one. pamphlet only ever
 # appends to this file. Do not edit it; keep it in version control.
 `

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"pamphlet"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -22,6 +23,7 @@ import (
 func newBuildCmd(stdout io.Writer) *cobra.Command {
 	var (
 		museumDir string
+		sample    string
 		out       string
 		langs     []string
 		floors    []string
@@ -66,6 +68,9 @@ each file gets one line, printed once the build has succeeded.`,
   pamphlet build --strict --shard 2/4 --report build-2.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := selectSample(&museumDir, sample); err != nil {
+				return err
+			}
 			again := "" // the embedded sample needs no --museum
 			if museumDir != "" {
 				again = " --museum " + museumDir
@@ -187,6 +192,7 @@ each file gets one line, printed once the build has succeeded.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&museumDir, "museum", "", "museum directory (museum.toml, locales/, optional layouts/ and fonts/); default: the embedded sample")
+	f.StringVar(&sample, "sample", "", "an embedded sample instead of a museum directory: "+strings.Join(pamphlet.Samples(), ", "))
 	f.StringVar(&out, "out", "output", "output directory")
 	f.StringSliceVar(&langs, "lang", nil, "languages to build, comma-separated (default: all)")
 	f.StringSliceVar(&floors, "floor", nil, "floors (or the museum's other parts: stops, wings …) to build, comma-separated (default: all)")
@@ -369,11 +375,17 @@ func (c *buildCause) line(p *project.Project, dir string) string {
 		}
 	}
 	advice := fmt.Sprintf("translate them (pamphlet translate %s%s --out %s-worksheet.toml), or choose another policy (%s)", ue.Lang, museumFlag(dir), ue.Lang, policies)
-	for _, u := range c.unres {
-		if u.Unverified {
-			advice = fmt.Sprintf("unverified: imported without a record of its source; run pamphlet adopt %s%s after a reviewer has read it; or ", ue.Lang, museumFlag(dir)) + advice
-			break
+	unverified := 0
+	for _, pr := range c.problems {
+		if strings.Contains(pr, ": unverified") {
+			unverified++
 		}
+	}
+	switch {
+	case unverified == len(c.problems):
+		advice = fmt.Sprintf("imported without a record of their source: run pamphlet adopt %s%s after a reviewer has read them", ue.Lang, museumFlag(dir))
+	case unverified > 0:
+		advice = fmt.Sprintf("the unverified ones were imported without a record of their source: run pamphlet adopt %s%s after a reviewer has read them; for the others, ", ue.Lang, museumFlag(dir)) + advice
 	}
 	return fmt.Sprintf("%s — %s", head, advice)
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"pamphlet"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -12,17 +14,17 @@ import (
 )
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
-	var museumDir string
+	var museumDir, sample string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check every catalog for mistakes (placeholders, plural forms, fonts, punctuation …)",
 		Long: `Check reads every catalog of the museum and reports what a reader of the
-pamphlet would notice: broken TOML, messages the Italian does not have,
-{{.Placeholders}} or <tags> that differ from the Italian, plural forms the
+pamphlet would notice: broken TOML, messages the source does not have,
+{{.Placeholders}} or <tags> that differ from the source, plural forms the
 language needs but lacks, empty texts, stray spaces, a different final
 punctuation mark, characters no bundled font can draw, titles too wide
-for the page, translations identical to the Italian.
+for the page, translations identical to the source.
 
 Each finding names the file, line, message ID, language and rule. Rules
 are errors or warnings; check exits 1 if there is any error. A catalog
@@ -35,6 +37,9 @@ Rules:
   pamphlet check --museum . --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := selectSample(&museumDir, sample); err != nil {
+				return err
+			}
 			fsys, err := project.FS(museumDir)
 			if err != nil {
 				return err
@@ -67,6 +72,7 @@ Rules:
 		},
 	}
 	cmd.Flags().StringVar(&museumDir, "museum", "", "museum directory; default: the embedded sample")
+	cmd.Flags().StringVar(&sample, "sample", "", "an embedded sample instead of a museum directory: "+strings.Join(pamphlet.Samples(), ", "))
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the findings as JSON (schema: docs/translators.md)")
 	return cmd
 }

@@ -16,7 +16,7 @@ func copySample(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "museum")
 	var stdout, stderr bytes.Buffer
-	if code := run([]string{"init", dir}, &stdout, &stderr); code != 0 {
+	if code := run([]string{"init", "--sample", "via-tasso", dir}, &stdout, &stderr); code != 0 {
 		t.Fatalf("pamphlet init: exit %d: %s", code, stderr.String())
 	}
 	return dir

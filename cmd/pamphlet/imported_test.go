@@ -107,7 +107,7 @@ func TestImportedMuseum(t *testing.T) {
 		}
 	}
 	code, _, errOut := cli(t, "build", "--museum", dir, "--out", t.TempDir(), "--strict", "--lang", "de")
-	if code != 1 || !strings.Contains(errOut, "unverified: imported without a record of its source") || !strings.Contains(errOut, "pamphlet adopt de --museum "+dir) {
+	if code != 1 || !strings.Contains(errOut, "unverified: imported without a record of its source") || !strings.Contains(errOut, "run pamphlet adopt de --museum "+dir) || strings.Contains(errOut, "translate them") {
 		t.Errorf("--strict: exit %d, %s", code, errOut)
 	}
 	if got := mustRun(t, "adopt", "de", "--museum", dir); !strings.Contains(got, "adopted 27 unverified translation(s) in locales/de.toml") {

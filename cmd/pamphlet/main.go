@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"pamphlet/internal/project"
 
 	"github.com/spf13/cobra"
 )
@@ -67,4 +68,17 @@ Museo Storico della Liberazione, Via Tasso 145, Rome.`,
 	root.AddCommand(newInitCmd(stdout))
 	root.AddCommand(newEditCmd(stdout, stderr))
 	return root
+}
+
+// selectSample turns --sample NAME into the museum it names; a command
+// takes a museum directory or a sample, not both.
+func selectSample(museumDir *string, sample string) error {
+	if sample == "" {
+		return nil
+	}
+	if *museumDir != "" {
+		return usageError{fmt.Errorf("--museum and --sample: give one of them")}
+	}
+	*museumDir = project.SamplePrefix + sample
+	return nil
 }

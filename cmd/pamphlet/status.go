@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"pamphlet"
 	"sort"
 	"strconv"
 	"strings"
@@ -20,6 +21,7 @@ import (
 func newStatusCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
 		museumDir   string
+		sample      string
 		asJSON      bool
 		langs       []string
 		minComplete string
@@ -27,18 +29,18 @@ func newStatusCmd(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "status",
 		Short: "Show, per language and floor, how many messages are translated, stale or missing",
-		Long: `Status compares every catalog with the Italian source and counts, per
+		Long: `Status compares every catalog with the source catalog and counts, per
 language and per floor, the messages that are:
 
-  translated            made from the current Italian text
-  stale                 made from an older Italian text: kept, but to review
+  translated            made from the current source text
+  stale                 made from an older source text: kept, but to review
   missing               not translated yet
-  identical             a copy of the Italian (allowed ones, such as proper
+  identical             a copy of the source (allowed ones, such as proper
                         names listed in [_meta.ignore], count as translated)
 
 "common" holds what every pamphlet prints whatever its floor: the cover,
 the visitor information and the notes. "complete" is the share of messages
-with a text made from the current Italian (translated + identical).
+with a text made from the current source (translated + identical + unverified).
 
 With --lang, status also lists the messages to work on. --min-complete
 makes status exit 1 when a language is less complete than a threshold:
@@ -50,6 +52,9 @@ The --json form is stable; its schema is in docs/translators.md.`,
   pamphlet status --json --min-complete 100`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := selectSample(&museumDir, sample); err != nil {
+				return err
+			}
 			p, err := project.Open(museumDir)
 			if err != nil {
 				return err
@@ -100,6 +105,7 @@ The --json form is stable; its schema is in docs/translators.md.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&museumDir, "museum", "", "museum directory; default: the embedded sample")
+	f.StringVar(&sample, "sample", "", "an embedded sample instead of a museum directory: "+strings.Join(pamphlet.Samples(), ", "))
 	f.BoolVar(&asJSON, "json", false, "print the status as JSON (schema: docs/translators.md)")
 	f.StringSliceVar(&langs, "lang", nil, "languages to show, comma-separated (default: all); also lists their messages to work on")
 	f.StringVar(&minComplete, "min-complete", "", "exit 1 if a language is below this % complete: N, LANG=N,… or N,LANG=N")

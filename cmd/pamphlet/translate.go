@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"pamphlet"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -21,6 +22,7 @@ import (
 func newTranslateCmd(stdout, stderr io.Writer) *cobra.Command {
 	var (
 		museumDir string
+		sample    string
 		pivot     string
 		out       string
 		force     bool
@@ -30,10 +32,10 @@ func newTranslateCmd(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Write a worksheet of every message LANG lacks or must update, to fill in and merge",
 		Long: `Translate writes a worksheet for one language: a TOML file, to edit in any
 text editor, holding every message that is missing or stale in that
-language. Each message comes with the Italian text, the text in a pivot
+language. Each message comes with the source text, the text in a pivot
 language (--pivot; default: the museum's pivot, else English), the note for
 translators, where it is printed and, for a stale one, the current
-translation and the Italian it was made from.
+translation and the source it was made from.
 
 Fill in the translations and take them back with ` + "`pamphlet merge FILE`" + `.
 A language the museum has no catalog for yet gets every message: that is
@@ -45,6 +47,9 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
   pamphlet translate de --pivot en > de-worksheet.toml`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := selectSample(&museumDir, sample); err != nil {
+				return err
+			}
 			if out != "" && project.InLocales(museumDir, out) {
 				// --force or not: a worksheet there would be read as a catalog.
 				return usageError{fmt.Errorf("--out %s is inside %s, where every .toml file is read as a catalog: write the worksheet elsewhere (pamphlet translate %s%s --out %s-worksheet.toml)", out, localesDir(museumDir), args[0], museumFlag(museumDir), args[0])}
@@ -110,7 +115,8 @@ an existing file (it may hold a volunteer's work) unless --force is given.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&museumDir, "museum", "", "museum directory; default: the embedded sample")
-	f.StringVar(&pivot, "pivot", "", "language shown beside the Italian (default: museum.toml's pivot, else en; none for none)")
+	f.StringVar(&sample, "sample", "", "an embedded sample instead of a museum directory: "+strings.Join(pamphlet.Samples(), ", "))
+	f.StringVar(&pivot, "pivot", "", "language shown beside the source (default: museum.toml's pivot, else en; none for none)")
 	f.StringVarP(&out, "out", "o", "", "write the worksheet to this file (default: standard output)")
 	f.BoolVar(&force, "force", false, "replace an existing --out file")
 	return cmd

@@ -173,7 +173,7 @@ func TestVolunteerRoundTrip(t *testing.T) {
 	}
 	os.WriteFile(cs, []byte(before), 0o644)
 	code, _, errOut := cli(t, "merge", ws, "--museum", dir)
-	if code != 1 || !strings.Contains(errOut, id+": its Italian changed") || !strings.Contains(errOut, "nothing was written") {
+	if code != 1 || !strings.Contains(errOut, id+": its Italian source changed") || !strings.Contains(errOut, "nothing was written") {
 		t.Errorf("older worksheet: exit %d\n%s", code, errOut)
 	}
 	if read(t, cs) != before {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"pamphlet"
 	"pamphlet/i18n"
@@ -19,6 +20,13 @@ import (
 func FS(dir string) (fs.FS, error) {
 	if dir == "" {
 		return pamphlet.Sample, nil
+	}
+	if name, ok := SampleName(dir); ok {
+		fsys, ok := pamphlet.SampleFS(name)
+		if !ok {
+			return nil, &UnknownSampleError{Name: name}
+		}
+		return fsys, nil
 	}
 	st, err := os.Stat(dir)
 	if err != nil {
@@ -59,4 +67,20 @@ func InLocales(dir, path string) bool {
 		}
 		p = parent
 	}
+}
+
+// SamplePrefix marks a museum "directory" that names an embedded sample:
+// "sample:route". Commands turn their --sample flag into it.
+const SamplePrefix = "sample:"
+
+// SampleName returns the sample a museum directory names, if it names one.
+func SampleName(dir string) (string, bool) {
+	return strings.CutPrefix(dir, SamplePrefix)
+}
+
+// UnknownSampleError is a --sample the binary does not have.
+type UnknownSampleError struct{ Name string }
+
+func (e *UnknownSampleError) Error() string {
+	return fmt.Sprintf("no embedded sample %q: the samples are %s", e.Name, strings.Join(pamphlet.Samples(), ", "))
 }

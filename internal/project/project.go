@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"pamphlet"
 	"slices"
 	"strings"
 
@@ -21,8 +22,11 @@ import (
 
 // Project is a loaded museum.
 type Project struct {
-	// Dir is the museum directory, or "" for the embedded sample.
-	Dir      string
+	// Dir is the museum directory, or "" for an embedded sample.
+	Dir string
+	// Sample names the embedded sample other than the default one, if
+	// that is what was opened ("route").
+	Sample   string
 	FS       fs.FS
 	Museum   *museum.Museum
 	Catalogs map[string]*i18n.Catalog
@@ -60,7 +64,10 @@ func (p *Project) BrokenCatalog(lang string) error {
 
 // Name is how messages refer to the project.
 func (p *Project) Name() string {
-	if p.Dir == "" {
+	switch {
+	case p.Sample != "":
+		return "the embedded " + p.Sample + " sample"
+	case p.Dir == "":
 		return "the embedded sample museum"
 	}
 	return p.Dir
@@ -75,11 +82,18 @@ func Open(dir string) (*Project, error) {
 		return nil, err
 	}
 	p, err := Load(fsys)
+	sample, isSample := SampleName(dir)
 	if err != nil {
-		if dir != "" {
+		if dir != "" && !isSample {
 			return nil, fmt.Errorf("%s/%w", strings.TrimSuffix(dir, "/"), err)
 		}
 		return nil, err
+	}
+	if isSample {
+		if sample != pamphlet.DefaultSample {
+			p.Sample = sample
+		}
+		return p, nil // embedded: no directory to write to
 	}
 	p.Dir = dir
 	return p, nil

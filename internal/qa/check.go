@@ -11,9 +11,11 @@ import (
 	"unicode"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"pamphlet/i18n"
 	"pamphlet/internal/fonts"
+	"pamphlet/internal/furniture"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/museum"
 	"pamphlet/internal/typeset"
@@ -144,6 +146,7 @@ func Check(in *Input) *Result {
 	sort.Strings(langs)
 	for _, l := range langs {
 		c.catalog(c.res.Parsed[l], src)
+		c.furniture(c.res.Parsed[l], src)
 	}
 	sortFindings(c.res.Findings)
 	sortFindings(c.res.Silenced)
@@ -182,6 +185,65 @@ func sortFindings(fs []Finding) {
 type checker struct {
 	in  *Input
 	res *Result
+}
+
+// furniture checks that a language has the tool's own words the museum
+// prints (the contents heading, counts, notes, part names, visitor
+// labels): from the bundled furniture, or from its own catalog. A
+// language the furniture does not cover must give them itself, or its
+// pamphlets cannot be built; the finding names the messages to add.
+func (c *checker) furniture(cat, src *i18n.Catalog) {
+	furn, err := furniture.Shared()
+	if err != nil {
+		return
+	}
+	for t := cat.Lang; t != language.Und; t = t.Parent() {
+		if furn[t.String()] != nil {
+			return
+		}
+	}
+	var missing []string
+	for _, id := range FurnitureUsed(c.in.Museum) {
+		if cat.Messages[id] == nil {
+			english := ""
+			if en := furn["en"]; en != nil && en.Messages[id] != nil {
+				english = en.Messages[id].Text()
+			}
+			missing = append(missing, fmt.Sprintf("%s (%q)", id, english))
+		}
+	}
+	if len(missing) == 0 {
+		return
+	}
+	c.report(cat, "", 1, Furniture, "the tool's own words are not bundled for %s: add these messages to %s, each as [\"ID\"] with other = \"…\" in %s (the English in brackets): %s",
+		cat.Lang, cat.Path, display.English.Tags().Name(cat.Lang), strings.Join(missing, ", "))
+}
+
+// FurnitureUsed lists the tool's own messages a museum's pamphlets print.
+func FurnitureUsed(m *museum.Museum) []string {
+	ids := []string{"ui.contents", "ui.untranslated", "ui.stale", "ui.part." + string(m.Kind)}
+	switch m.Count {
+	case "panels":
+		ids = append(ids, "ui.panel_count")
+	case "rooms":
+		ids = append(ids, "ui.room_count")
+	case "stops":
+		ids = append(ids, "ui.stop_count")
+	}
+	if m.Scope == museum.ScopeWhole {
+		ids = append(ids, "ui.whole")
+	}
+	seen := map[string]bool{}
+	for _, id := range ids {
+		seen[id] = true
+	}
+	for _, t := range m.Texts() {
+		if t.Furniture && !seen[t.ID] {
+			seen[t.ID] = true
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
 }
 
 // report files a finding, or a silenced one if the catalog says so.

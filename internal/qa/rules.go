@@ -40,6 +40,7 @@ const (
 	Identical    = "identical-to-source"
 	Meta         = "meta"
 	FileName     = "file-name"
+	Furniture    = "furniture"
 	Controls     = "invisible-controls"
 )
 
@@ -59,6 +60,7 @@ var Rules = []Rule{
 	{Identical, Warning, "the translation is the source text itself: usually a copy left untranslated; silence it in [_meta.ignore] for proper names and addresses"},
 	{Meta, Warning, "an [_meta.ignore] entry names a rule that does not exist or a message the catalog does not have"},
 	{FileName, Warning, "the catalog's file name is not its language's canonical tag (EN.toml, zh-hans.toml): rename it as the finding says"},
+	{Furniture, Error, "a language the tool's bundled words do not cover lacks some of them (the contents heading, counts, notes, part names, visitor labels): add them to its catalog"},
 }
 
 // RuleByName finds a rule.

@@ -28,7 +28,7 @@ type Text struct {
 	Lang   language.Tag // the language Value is actually in
 	Status i18n.Status
 	// Note, when set, is printed beside the text in the pamphlet's own
-	// language: "Italian original, not yet translated" and the like.
+	// language: "Original text; not yet translated" and the like.
 	Note string
 }
 

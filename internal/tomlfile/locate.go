@@ -11,6 +11,9 @@ type Entry struct {
 	// table headers and dotted keys expanded, quotes removed, no array
 	// indexes (["floors", "rooms", "id"]).
 	Key []string
+	// Local is the key as written on its line, relative to its table
+	// (["hash"] under ["floor1.title"]).
+	Local []string
 	// Elem is the same path with the index of every array of tables and
 	// array element: "floors[0].rooms[2].id", "floors[0].rooms[2].panels[1]".
 	Elem string
@@ -19,8 +22,17 @@ type Entry struct {
 	// Value is the value of a string key or string array element, decoded;
 	// empty for other values and for table headers.
 	Value string
-	// Header reports a table or array-of-tables header.
-	Header bool
+	// Header reports a table or array-of-tables header; Array one of an
+	// array of tables ([[…]]).
+	Header, Array bool
+	// Top reports a statement of the document itself: a header, or a
+	// key = value line, not a key inside an inline table or an array.
+	Top bool
+	// End is the last line of the statement's value (a multi-line string
+	// or array spans several); the line itself for a header.
+	End int
+	// String reports a value that is a string.
+	String bool
 }
 
 // Index is the keys of a document in the order they are written. The TOML
@@ -140,7 +152,7 @@ func (s *scanner) document() {
 			s.skipLine()
 			s.table = key
 			s.elem = s.elemOf(key, array)
-			s.out = append(s.out, Entry{Key: key, Elem: s.elem, Line: line, Header: true})
+			s.out = append(s.out, Entry{Key: key, Elem: s.elem, Line: line, Header: true, Array: array, Top: true, End: line})
 			continue
 		}
 		key := s.key()
@@ -154,7 +166,9 @@ func (s *scanner) document() {
 			continue
 		}
 		s.next()
+		at := len(s.out)
 		s.keyValue(s.table, s.elem, key, line)
+		s.out[at].Top, s.out[at].End = true, s.line
 		s.skipLine()
 	}
 }
@@ -188,10 +202,10 @@ func (s *scanner) keyValue(table []string, elem string, key []string, line int) 
 		path = elem + "." + path
 	}
 	s.space(false)
-	e := Entry{Key: full, Elem: path, Line: line}
+	e := Entry{Key: full, Local: key, Elem: path, Line: line}
 	switch s.peek() {
 	case '"', '\'':
-		e.Value = s.str()
+		e.Value, e.String = s.str(), true
 		s.out = append(s.out, e)
 	case '[':
 		s.out = append(s.out, e)

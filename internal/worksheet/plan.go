@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"pamphlet/i18n"
 )
@@ -39,7 +40,7 @@ type Plan struct {
 // catalog cat (nil for a language that has none yet) would do. It is
 // pure, so a refused merge has touched nothing.
 //
-// Entries are refused when the Italian changed since the worksheet was
+// Entries are refused when the source changed since the worksheet was
 // made (its source_hash is not the current one), when the message is no
 // longer in the source, when the catalog's text changed since the
 // worksheet was made (someone else merged meanwhile: overwriting would
@@ -70,7 +71,7 @@ func MakePlan(s *Sheet, src, cat *i18n.Catalog) *Plan {
 		}
 		switch {
 		case e.SourceHash != hash:
-			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "its Italian changed after the worksheet was made", false})
+			p.Conflicts = append(p.Conflicts, Conflict{e.ID, "its " + display.English.Tags().Name(src.Lang) + " source changed after the worksheet was made", false})
 			continue
 		case e.Todo:
 			p.Todo = append(p.Todo, e.ID)
