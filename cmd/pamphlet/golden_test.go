@@ -22,11 +22,11 @@ var goldenPages = []struct {
 	lang, floor string
 	page        int
 }{
-	{"he", "floor1", 2},
-	{"ar", "floor1", 2},
-	{"ja", "floor1", 2},
-	{"ko", "floor1", 2},
-	{"el", "floor1", 2},
+	{"he", "floor1", 3},
+	{"ar", "floor1", 3},
+	{"ja", "floor1", 3},
+	{"ko", "floor1", 3},
+	{"el", "floor1", 3},
 	{"en", "floor1", 1},
 }
 

@@ -150,7 +150,7 @@ func readSample(t *testing.T, name, lang, floor string) *readBack {
 // flowOf lists the paragraphs the composer flows over the inner pages, in
 // order: each room's heading, then each panel's title and body, and the
 // note a text carries when the policy marks it.
-func flowOf(pam *resolve.Pamphlet) []para {
+func flowOf(pam *resolve.Pamphlet, l *layout.Layout) []para {
 	var flow []para
 	add := func(kind string, t resolve.Text, keep bool) {
 		flow = append(flow, para{kind: kind, id: t.ID, text: t.Value, keep: keep})
@@ -166,6 +166,9 @@ func flowOf(pam *resolve.Pamphlet) []para {
 		for _, p := range r.Panels {
 			if p.Title.Value != "" {
 				add("panel title", p.Title, true)
+			}
+			if key := plaqueKeyOf(pam, p); l.Text.PlaqueKey && key.Value != "" {
+				add("plaque key", key, true)
 			}
 			add("body", p.Body, false)
 		}
@@ -209,7 +212,16 @@ func matchFlow(t *testing.T, rb *readBack, pam *resolve.Pamphlet) []para {
 			inner = append(inner, ln)
 		}
 	}
-	flow := flowOf(pam)
+	flow := flowOf(pam, rb.l)
+	// A contents page after the cover (the layout fills a page with it)
+	// is not the flow: it is headed by the contents heading.
+	contents := letters(pam.Contents.Value)
+	for len(inner) > 0 && slices.Equal(letters(inner[0].Text()), contents) {
+		page := inner[0].Page
+		for len(inner) > 0 && inner[0].Page == page {
+			inner = inner[1:]
+		}
+	}
 	k := 0
 	for i := range flow {
 		want := letters(flow[i].text)
@@ -229,10 +241,28 @@ func matchFlow(t *testing.T, rb *readBack, pam *resolve.Pamphlet) []para {
 			t.Fatalf("%s: the inner pages' lines do not match the %s %s %q (reading stopped at %s)", rb.name, flow[i].kind, flow[i].id, flow[i].text, where)
 		}
 	}
-	if k < len(inner) {
+	// After the last panel, only the pages that fill the sheets (notes,
+	// colophon) may follow: never text on the last panel's own page.
+	if k < len(inner) && k > 0 && inner[k].Page == inner[k-1].Page {
 		t.Fatalf("%s: page %d has text after the last panel: %q", rb.name, inner[k].Page, inner[k].Text())
 	}
 	return flow
+}
+
+// plaqueKeyOf is the plaque key compose prints under a panel's title in a
+// translated pamphlet: the plaque's number and its original title.
+func plaqueKeyOf(pam *resolve.Pamphlet, p resolve.Panel) resolve.Text {
+	if pam.Lang == pam.Source {
+		return resolve.Text{}
+	}
+	if p.Original.Value == "" {
+		return p.PlaqueLabel
+	}
+	key := p.Original
+	if p.Plaque != "" {
+		key.Value = p.Plaque + " · " + key.Value
+	}
+	return key
 }
 
 // eachSample runs check on every layout × language × floor of the sample.

@@ -60,8 +60,9 @@ func TestPreview(t *testing.T) {
 	if !strings.Contains(pv.Pages[0].SVG, first) || !strings.Contains(pv.Pages[0].SVG, `font-family='&quot;pf-`) {
 		t.Errorf("the page does not draw the text in the museum's fonts: %.300s", pv.Pages[0].SVG)
 	}
-	// A text three times as long pushes the pamphlet onto another page.
-	long := strings.Repeat(m.Translation["other"]+" ", 6)
+	// A text many times as long pushes the pamphlet onto more pages
+	// (a pamphlet grows by whole sheets: four pages at a time).
+	long := strings.Repeat(m.Translation["other"]+" ", 30)
 	w = f.req("POST", "/api/preview", Draft{Lang: "pl", ID: id, Forms: map[string]string{"other": long}})
 	if err := json.Unmarshal(w.Body.Bytes(), &pv); err != nil {
 		t.Fatal(err)
