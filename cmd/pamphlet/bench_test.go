@@ -1,0 +1,31 @@
+package main
+
+import (
+	"io"
+	"testing"
+)
+
+// benchRun runs the CLI in-process, as a whole command: flag parsing,
+// project loading and the command's work, without the process start.
+func benchRun(b *testing.B, args ...string) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("pamphlet %v: exit %d", args, code)
+		}
+	}
+}
+
+// BenchmarkStatus is `pamphlet status` on the embedded sample (target:
+// 50 ms for the whole process).
+func BenchmarkStatus(b *testing.B) { benchRun(b, "status") }
+
+// BenchmarkCheck is `pamphlet check` on the embedded sample (target: 50
+// ms for the whole process).
+func BenchmarkCheck(b *testing.B) { benchRun(b, "check") }
+
+// BenchmarkTranslate is `pamphlet translate de`, which draws nothing and
+// so should parse no font.
+func BenchmarkTranslate(b *testing.B) {
+	benchRun(b, "translate", "de", "--out", b.TempDir()+"/de.toml")
+}
