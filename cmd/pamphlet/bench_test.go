@@ -29,3 +29,12 @@ func BenchmarkCheck(b *testing.B) { benchRun(b, "check") }
 func BenchmarkTranslate(b *testing.B) {
 	benchRun(b, "translate", "de", "--out", b.TempDir()+"/de.toml")
 }
+
+// BenchmarkBuildOne is `pamphlet build --lang en --floor floor1 --force`,
+// the one-pamphlet build set against bench/barefpdf (target: 2× its
+// whole-process time). Process-wide caches (the tool's own catalogs,
+// its version) carry over between iterations, as they cannot in a
+// process; the fonts and catalogs are loaded anew each time.
+func BenchmarkBuildOne(b *testing.B) {
+	benchRun(b, "build", "--lang", "en", "--floor", "floor1", "--force", "--out", b.TempDir())
+}
