@@ -37,7 +37,7 @@ func BenchmarkBuildSample(b *testing.B) {
 	pol := policy.Policy{Missing: "fail", Stale: "use", Pivot: "en"}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Build(p, Options{Out: out, Policy: pol, Date: DefaultDate}); err != nil {
+		if _, err := Build(p, Options{Out: out, Policy: pol, Date: DefaultDate, Force: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -54,7 +54,7 @@ func BenchmarkBuildOnePamphlet(b *testing.B) {
 	pol := policy.Policy{Missing: "fail", Stale: "use"}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Build(p, Options{Langs: []string{"en"}, Floors: []string{"floor1"}, Out: out, Policy: pol, Date: DefaultDate}); err != nil {
+		if _, err := Build(p, Options{Langs: []string{"en"}, Floors: []string{"floor1"}, Out: out, Policy: pol, Date: DefaultDate, Force: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -76,7 +76,7 @@ func TestBuildCleansLeftovers(t *testing.T) {
 		os.WriteFile(f, []byte("x"), 0o644)
 	}
 	pol := policy.Policy{Missing: "fail", Stale: "use"}
-	if _, err := Build(p, Options{Langs: []string{"en"}, Floors: []string{"floor1"}, Out: out, Policy: pol, Date: DefaultDate}); err != nil {
+	if _, err := Build(p, Options{Langs: []string{"en"}, Floors: []string{"floor1"}, Out: out, Policy: pol, Date: DefaultDate, Force: true}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(leftover); !errors.Is(err, fs.ErrNotExist) {

@@ -76,6 +76,11 @@ func New(dir string) (*Server, error) {
 	if _, err := rand.Read(b); err != nil {
 		return nil, err
 	}
+	// The page serves the font files themselves: read them all now
+	// (project.Open reads none), refusing a damaged one at start.
+	if err := p.Fonts.Ready(); err != nil {
+		return nil, err
+	}
 	s := &Server{base: p, token: hex.EncodeToString(b), fonts: map[string]*page.Font{}}
 	for _, f := range p.Fonts.Faces {
 		s.fonts[f.Embed.Name] = f.Embed

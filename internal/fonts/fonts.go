@@ -7,10 +7,10 @@ package fonts
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"math"
 	"path"
 	"runtime"
@@ -20,8 +20,11 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/go-text/typesetting/font"
+	ot "github.com/go-text/typesetting/font/opentype"
+	"github.com/go-text/typesetting/font/opentype/tables"
 	"golang.org/x/text/language"
 
+	"pamphlet"
 	"pamphlet/internal/page"
 	"pamphlet/internal/tomlfile"
 )
@@ -37,7 +40,9 @@ type Face struct {
 	Name    string // key in fonts.toml
 	File    string
 	Licence string
-	// Embed is the font file as the PDF writer embeds it.
+	// Embed is the font file as the PDF writer embeds it. Its Data is
+	// filled in when the file is first read (see Set.Ready): read it
+	// through Data, or after a lookup on the face, or after Ready.
 	Embed *page.Font
 	// Embolden, when above zero, draws the face with an outline stroke of
 	// that fraction of the type size: a synthetic bold for scripts whose
@@ -46,58 +51,114 @@ type Face struct {
 	// not of the file.
 	Embolden float64
 
-	font    *font.Font
-	metrics *font.Face // read only: hmtx lookups of a static font change no cache
+	file *fontFile
+}
 
-	advanceOnce sync.Once
-	advance     []int16 // BMP rune → advance in 1/1000 em; built once, read without locks
+// fontFile is one font file of a set, read and parsed on first use, so
+// that a command pays only for the files it touches: status and
+// translate touch none, a Latin pamphlet the DejaVu files, check all of
+// them, but only their character maps and metrics. Every field past once
+// is written inside it and read-only afterwards.
+type fontFile struct {
+	fsys  fs.FS
+	cfg   string // fonts.toml's path, for errors
+	name  string // the first face that names the file
+	embed *page.Font
+
+	once    sync.Once
+	err     error // a FontError, or the file's read error
+	cmap    font.Cmap
+	hmtx    tables.Hmtx
+	upem    uint16
+	advance []int16 // BMP rune → advance in 1/1000 em; read without locks
+
+	fullOnce sync.Once
+	full     *font.Font
+	fullErr  error
 
 	reverseOnce sync.Once
 	reverse     map[font.GID]rune
 }
 
+// load reads and checks the file once; a failed file answers every
+// lookup as if it were empty, and Set.Ready reports why.
+func (f *fontFile) load() error {
+	f.once.Do(func() {
+		raw, err := fs.ReadFile(f.fsys, f.embed.File)
+		if err != nil {
+			f.err = fmt.Errorf("%s: face %q: %w", f.cfg, f.name, err)
+			return
+		}
+		f.err = f.parse(raw)
+	})
+	return f.err
+}
+
 // Data is the font file's bytes (shared and read-only; see page.Font).
-func (f *Face) Data() []byte { return f.Embed.Data }
+func (f *Face) Data() []byte {
+	f.file.load()
+	return f.Embed.Data
+}
 
 // Has reports whether the face's character map covers r.
 func (f *Face) Has(r rune) bool {
-	_, ok := f.font.NominalGlyph(r)
+	if f.file.load() != nil {
+		return false
+	}
+	_, ok := f.file.cmap.Lookup(r)
 	return ok
 }
 
-// Font is the parsed font, for shaping.
-func (f *Face) Font() *font.Font { return f.font }
+// Font is the parsed font, for shaping (HarfBuzz). It is parsed on first
+// call, without its outlines (see fontFile.shaper): the shaper picks
+// glyphs and the typesetter measures them with Advance, so outlines
+// would only cost time. It is never nil: a file whose layout tables
+// cannot be read gives a font without them (Set.Shapeable reports that).
+func (f *Face) Font() *font.Font {
+	f.file.shaper()
+	return f.file.full
+}
 
 // Advance is r's advance width in thousandths of an em, rounded exactly as
 // fpdf rounds the widths it writes into the PDF, so that a line measured
 // here ends where fpdf draws it. The table for the Basic Multilingual
-// Plane (all that fpdf can draw) is built once, on first use.
+// Plane (all that fpdf can draw) is built when the file is loaded.
 func (f *Face) Advance(r rune) int {
-	f.advanceOnce.Do(f.buildAdvances)
-	if r >= 0 && int(r) < len(f.advance) {
-		return int(f.advance[r])
+	if f.file.load() != nil {
+		return 0
 	}
-	if gid, ok := f.font.NominalGlyph(r); ok {
+	if r >= 0 && int(r) < len(f.file.advance) {
+		return int(f.file.advance[r])
+	}
+	if gid, ok := f.file.cmap.Lookup(r); ok {
 		return f.GlyphAdvance(gid)
 	}
 	return 0
 }
 
-func (f *Face) buildAdvances() {
+func (f *fontFile) buildAdvances() {
 	f.advance = make([]int16, 0x10000)
-	it := f.font.Cmap.Iter()
+	it := f.cmap.Iter()
 	for it.Next() {
 		r, gid := it.Char()
 		if r >= 0 && r < 0x10000 {
-			f.advance[r] = int16(f.GlyphAdvance(gid))
+			f.advance[r] = int16(f.glyphAdvance(gid))
 		}
 	}
 }
 
 // GlyphAdvance is a glyph's advance in thousandths of an em, rounded as fpdf does.
 func (f *Face) GlyphAdvance(gid font.GID) int {
-	aw := f.metrics.HorizontalAdvance(gid)
-	return int(math.Round(1000 / float64(f.font.Upem()) * float64(aw)))
+	if f.file.load() != nil {
+		return 0
+	}
+	return f.file.glyphAdvance(gid)
+}
+
+// glyphAdvance reads hmtx as go-text does for a static font: the last
+// long metric's advance for the glyphs past them, zero past the glyphs.
+func (f *fontFile) glyphAdvance(gid font.GID) int {
+	return int(math.Round(1000 / float64(f.upem) * float64(f.hmtx.Advance(tables.GlyphID(gid)))))
 }
 
 // RuneForGlyph maps a glyph back to a code point that the font's character
@@ -105,20 +166,24 @@ func (f *Face) GlyphAdvance(gid font.GID) int {
 // ligature) is reachable only this way: fpdf draws code points, not glyphs,
 // and the Arabic Presentation Forms in the cmap are those code points.
 func (f *Face) RuneForGlyph(gid font.GID) (rune, bool) {
-	f.reverseOnce.Do(func() {
-		f.reverse = map[font.GID]rune{}
-		it := f.font.Cmap.Iter()
+	if f.file.load() != nil {
+		return 0, false
+	}
+	ff := f.file
+	ff.reverseOnce.Do(func() {
+		ff.reverse = map[font.GID]rune{}
+		it := ff.cmap.Iter()
 		for it.Next() {
 			r, g := it.Char()
 			// Prefer the lowest code point mapped to a glyph, so that a
 			// glyph shared by a base letter and a presentation form maps
 			// back to the base letter.
-			if old, ok := f.reverse[g]; !ok || r < old {
-				f.reverse[g] = r
+			if old, ok := ff.reverse[g]; !ok || r < old {
+				ff.reverse[g] = r
 			}
 		}
 	})
-	r, ok := f.reverse[gid]
+	r, ok := ff.reverse[gid]
 	return r, ok
 }
 
@@ -126,36 +191,60 @@ func (f *Face) RuneForGlyph(gid font.GID) (rune, bool) {
 type Set struct {
 	Faces    map[string]*Face
 	families map[string]map[string][]string // language → family → face names
+	files    []*fontFile                    // one per file, by path
 
 	embedOnce sync.Once
 	embedErr  error
+}
+
+// Ready reads and checks every font file of the set (in parallel, once
+// each) and returns the error of the first file, in path order, that
+// cannot be used: a FontError for a damaged file. Lookups on a face
+// whose file failed answer as if the face were empty, so commands that
+// draw or vouch for PDFs call Ready (Embeddable does) before using the
+// set.
+func (s *Set) Ready() error {
+	var wg sync.WaitGroup
+	for _, f := range s.files {
+		wg.Go(func() { f.load() })
+	}
+	wg.Wait()
+	for _, f := range s.files {
+		if f.err != nil {
+			return f.err
+		}
+	}
+	return nil
 }
 
 // Embeddable test-embeds every font file of the set with the PDF writer
 // (see checkEmbed), once for the life of the set, and returns a FontError
 // for the first file, in name order, that fails. Commands that write or
 // vouch for PDFs (build, check) call it before drawing anything, so that
-// both refuse the same fonts.
+// both refuse the same fonts. It runs Ready first.
 //
-// Load does not run it, for speed: fpdf parses a file again and subsets
-// it, about 8 ms for a DejaVu file, 20 ms for a NanumSquare one and 45 ms
-// for the 4.6 MB CJK font; on two shared cores the bundled set takes
-// about 90 ms (BenchmarkEmbeddable), as much again as Load itself, about
-// 105 ms (BenchmarkLoad). status and translate, which draw nothing, should not
-// pay that. Load's own glyph walk (checkGlyphs) already refuses the
+// fpdf parses a file again and subsets it, about 8 ms for a DejaVu
+// file, 20 ms for a NanumSquare one and 45 ms for the 4.6 MB CJK font:
+// 90 ms for the bundled set on two shared cores. A file whose bytes are
+// those of a bundled font is not tested again: TestBundledFontsEmbed
+// test-embeds the bundled fonts with the fpdf compiled into the same
+// binary, and the same bytes through the same parser give the same
+// result. A file that is not bundled is also parsed for shaping (see
+// Font), so that damage in its layout tables is refused here rather
+// than met by the shaper. Load's own glyph walk (checkGlyphs) already refuses the
 // damage that fpdf's subsetter would trip on; this catches the rest of
 // fpdf's parser. The files are tested in parallel.
 func (s *Set) Embeddable() error {
 	s.embedOnce.Do(func() {
-		seen := map[*page.Font]bool{}
-		var files []*Face // one face per file: faces of one file share its Embed
-		for _, name := range slices.Sorted(maps.Keys(s.Faces)) {
-			if f := s.Faces[name]; !seen[f.Embed] {
-				seen[f.Embed] = true
+		if s.embedErr = s.Ready(); s.embedErr != nil {
+			return
+		}
+		var files []*fontFile
+		for _, f := range s.files {
+			if !bundled(f.embed.File, f.embed.Data) {
 				files = append(files, f)
 			}
 		}
-		sort.Slice(files, func(i, j int) bool { return files[i].File < files[j].File })
 		errs := make([]error, len(files))
 		sem := make(chan struct{}, runtime.GOMAXPROCS(0)) // each test holds a few copies of its file
 		var wg sync.WaitGroup
@@ -163,7 +252,11 @@ func (s *Set) Embeddable() error {
 			wg.Go(func() {
 				sem <- struct{}{}
 				defer func() { <-sem }()
-				errs[i] = checkEmbed(f)
+				if errs[i] = checkEmbed(f); errs[i] == nil {
+					// The layout tables too, which only shaping reads.
+					f.shaper()
+					errs[i] = f.fullErr
+				}
 			})
 		}
 		wg.Wait()
@@ -177,6 +270,31 @@ func (s *Set) Embeddable() error {
 	return s.embedErr
 }
 
+// bundled reports whether data is the bundled font at path p, reading
+// the embedded file in pieces rather than copying it whole.
+func bundled(p string, data []byte) bool {
+	f, err := pamphlet.Sample.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 64<<10)
+	rest := data
+	for {
+		n, err := f.Read(buf)
+		if n > len(rest) || !bytes.Equal(buf[:n], rest[:n]) {
+			return false
+		}
+		rest = rest[n:]
+		if err == io.EOF {
+			return len(rest) == 0
+		}
+		if err != nil {
+			return false
+		}
+	}
+}
+
 type config struct {
 	Faces map[string]struct {
 		File     string  `toml:"file"`
@@ -186,8 +304,24 @@ type config struct {
 	Families map[string]map[string][]string `toml:"families"`
 }
 
-// Load reads fonts/fonts.toml and every face it names from fsys.
+// Load reads fonts/fonts.toml and every face it names from fsys, and
+// checks every file (Open, then Ready).
 func Load(fsys fs.FS) (*Set, error) {
+	set, err := Open(fsys)
+	if err != nil {
+		return nil, err
+	}
+	if err := set.Ready(); err != nil {
+		return nil, err
+	}
+	return set, nil
+}
+
+// Open reads fonts/fonts.toml and checks that its chains name faces it
+// defines, but reads no font file: each file is read and parsed on the
+// first lookup of one of its faces, or by Ready. Commands that print no
+// text (status, translate) thus never parse a font.
+func Open(fsys fs.FS) (*Set, error) {
 	cfgPath := path.Join(Dir, "fonts.toml")
 	data, err := fs.ReadFile(fsys, cfgPath)
 	if err != nil {
@@ -203,30 +337,22 @@ func Load(fsys fs.FS) (*Set, error) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	byFile := map[string]*Face{} // the first face of each file, whose parse the others share
+	byFile := map[string]*fontFile{} // faces of one file share it
 	for _, name := range names {
 		fc := cfg.Faces[name]
 		p := path.Join(Dir, fc.File)
-		var face *Face
-		if first, ok := byFile[p]; ok {
-			face = &Face{Name: name, File: p, Embed: first.Embed, font: first.font, metrics: first.metrics}
-		} else {
-			raw, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return nil, fmt.Errorf("%s: face %q: %w", cfgPath, name, err)
-			}
-			if face, err = parseFace(name, p, raw); err != nil {
-				return nil, err
-			}
-			byFile[p] = face
+		file, ok := byFile[p]
+		if !ok {
+			file = &fontFile{fsys: fsys, cfg: cfgPath, name: name, embed: &page.Font{Name: name, File: p}}
+			byFile[p] = file
+			set.files = append(set.files, file)
 		}
-		face.Licence = fc.Licence
 		if !(fc.Embolden >= 0 && fc.Embolden <= 0.1) { // NaN too
 			return nil, fmt.Errorf("%s: face %q: embolden = %g: use a small fraction of the size, 0.01 to 0.05", cfgPath, name, fc.Embolden)
 		}
-		face.Embolden = fc.Embolden
-		set.Faces[name] = face
+		set.Faces[name] = &Face{Name: name, File: p, Licence: fc.Licence, Embed: file.embed, Embolden: fc.Embolden, file: file}
 	}
+	sort.Slice(set.files, func(i, j int) bool { return set.files[i].embed.File < set.files[j].embed.File })
 	if _, ok := set.families["default"]; !ok {
 		return nil, fmt.Errorf("%s: no [families.default] table: it gives the chains every language falls back to", cfgPath)
 	}
@@ -263,44 +389,163 @@ func damaged(p string, cause error) *FontError {
 	return &FontError{File: p, Err: fmt.Errorf("not a readable TrueType font (damaged or truncated?): %v; replace the file", cause)}
 }
 
-// parseFace accepts only what fpdf can embed: a single TrueType font with
+// parseFace parses one file as the only face of its own (tests and fuzzing).
+func parseFace(name, p string, raw []byte) (*Face, error) {
+	file := &fontFile{name: name, embed: &page.Font{Name: name, File: p}}
+	file.once.Do(func() { file.err = file.parse(raw) })
+	if file.err != nil {
+		return nil, file.err
+	}
+	return &Face{Name: name, File: p, Embed: file.embed, file: file}, nil
+}
+
+// parse accepts only what fpdf can embed: a single TrueType font with
 // glyf outlines. fpdf would otherwise print "get metrics Error" and produce
 // a broken PDF without returning an error.
 //
-// go-text's parser indexes into the file's tables without checking every
-// length and offset, so a damaged file can make it panic; the panic is
-// recovered here and becomes a FontError. Everything go-text reads later
-// (cmap, hmtx) it has parsed by the time ParseTTF returns, and the
-// advance table, which walks the whole cmap, is built here inside the
-// recover. checkGlyphs and checkCmap then refuse the damage that would
-// crash fpdf's subsetter or make a cmap walk endless.
-func parseFace(name, p string, raw []byte) (face *Face, err error) {
+// It reads only the tables that coverage and measuring need — cmap,
+// head, maxp, hhea, hmtx, OS/2 — with go-text's own table parsers, so
+// that they read exactly what go-text's full parse reads: about 1 ms
+// where font.ParseTTF, which also parses every glyph outline, took 25
+// for the CJK font. The full parse, for shaping, waits for Font.
+//
+// go-text's parsers index into the file's tables without checking every
+// length and offset, so a damaged file can make them panic; the panic is
+// recovered here and becomes a FontError. checkGlyphs and checkCmap then
+// refuse the damage that would crash fpdf's subsetter or make a cmap
+// walk endless, and the advance table, which walks the whole cmap, is
+// built inside the recover.
+func (f *fontFile) parse(raw []byte) (err error) {
+	p := f.embed.File
 	if len(raw) >= 4 && string(raw[:4]) == "ttcf" {
-		return nil, &FontError{File: p, Err: fmt.Errorf("a font collection (.ttc): extract one face into a .ttf first (see README, Fonts)")}
+		return &FontError{File: p, Err: fmt.Errorf("a font collection (.ttc): extract one face into a .ttf first (see README, Fonts)")}
 	}
 	if len(raw) >= 4 && string(raw[:4]) == "OTTO" {
-		return nil, &FontError{File: p, Err: fmt.Errorf("CFF (PostScript) outlines: the PDF writer needs TrueType outlines; use a .ttf")}
+		return &FontError{File: p, Err: fmt.Errorf("CFF (PostScript) outlines: the PDF writer needs TrueType outlines; use a .ttf")}
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			face, err = nil, damaged(p, fmt.Errorf("the font parser failed: %v", r))
+			err = damaged(p, fmt.Errorf("the font parser failed: %v", r))
 		}
 	}()
-	ft, err := font.ParseTTF(bytes.NewReader(raw))
+	ld, err := ot.NewLoader(bytes.NewReader(raw))
 	if err != nil {
-		return nil, damaged(p, err)
+		return damaged(p, err)
+	}
+	os2Raw, _ := ld.RawTable(ot.MustNewTag("OS/2"))
+	os2, _, _ := tables.ParseOs2(os2Raw) // optional, as in go-text: a zero OS/2 means no symbol font page
+	cmapRaw, err := ld.RawTable(ot.MustNewTag("cmap"))
+	if err != nil {
+		return damaged(p, err)
+	}
+	cmapTable, _, err := tables.ParseCmap(cmapRaw)
+	if err != nil {
+		return damaged(p, err)
+	}
+	if f.cmap, _, err = font.ProcessCmap(cmapTable, os2.FontPage()); err != nil {
+		return damaged(p, err)
+	}
+	head, _, err := font.LoadHeadTable(ld, nil)
+	if err != nil {
+		return damaged(p, err)
+	}
+	f.upem = head.Upem()
+	maxpRaw, err := ld.RawTable(ot.MustNewTag("maxp"))
+	if err != nil {
+		return damaged(p, err)
+	}
+	maxp, _, err := tables.ParseMaxp(maxpRaw)
+	if err != nil {
+		return damaged(p, err)
 	}
 	if err := checkGlyphs(raw); err != nil {
-		return nil, damaged(p, err)
+		return damaged(p, err)
 	}
 	if err := checkCmap(raw); err != nil {
-		return nil, damaged(p, err)
+		return damaged(p, err)
 	}
-	face = &Face{Name: name, File: p, Embed: &page.Font{Name: name, File: p, Data: raw}, font: ft.Font, metrics: ft}
-	// Touch what Load and the typesetter read first, inside the recover:
-	// the advance table walks the whole cmap and hmtx.
-	face.advanceOnce.Do(face.buildAdvances)
-	return face, nil
+	// checkGlyphs has seen hhea and hmtx long enough for maxp's glyphs.
+	hheaRaw, err := ld.RawTable(ot.MustNewTag("hhea"))
+	if err != nil {
+		return damaged(p, err)
+	}
+	hhea, _, err := tables.ParseHhea(hheaRaw)
+	if err != nil {
+		return damaged(p, err)
+	}
+	hmtxRaw, err := ld.RawTable(ot.MustNewTag("hmtx"))
+	if err != nil {
+		return damaged(p, err)
+	}
+	long := int(hhea.NumOfLongMetrics)
+	if f.hmtx, _, err = tables.ParseHmtx(hmtxRaw, long, max(int(maxp.NumGlyphs)-long, 0)); err != nil {
+		return damaged(p, err)
+	}
+	f.embed.Data = raw
+	f.buildAdvances()
+	return nil
+}
+
+// shaper parses the whole font for HarfBuzz, once, from a copy of the
+// file whose glyf and loca entries are renamed in the table directory so
+// that go-text skips the outlines (most of its parse time, and memory):
+// the shaper uses glyph IDs from GSUB and the typesetter measures with
+// hmtx, so no outline is read. A file that fails to parse gives a font
+// from its character map and metrics alone, which shapes nothing but
+// never panics; fullErr keeps the reason for Shapeable.
+func (f *fontFile) shaper() {
+	f.fullOnce.Do(func() {
+		if err := f.load(); err != nil {
+			f.full, f.fullErr = emptyFont(), err
+			return
+		}
+		full, err := parseShaper(f.embed.Data)
+		if err != nil {
+			f.fullErr = damaged(f.embed.File, err)
+			if full, err = parseShaper(minimal(f.embed.Data)); err != nil {
+				full = emptyFont()
+			}
+		}
+		f.full = full
+	})
+}
+
+// parseShaper runs go-text's full parse on raw without its outlines.
+func parseShaper(raw []byte) (ft *font.Font, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			ft, err = nil, fmt.Errorf("the font parser failed: %v", r)
+		}
+	}()
+	data := bytes.Clone(raw[:min(len(raw), 12+16*int(binary.BigEndian.Uint16(raw[4:])))])
+	for i := 12; i+16 <= len(data); i += 16 {
+		switch string(data[i : i+4]) {
+		case "glyf", "loca":
+			data[i] = '_' // an unknown tag: go-text skips the table
+		}
+	}
+	data = append(data, raw[len(data):]...)
+	face, err := font.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	return face.Font, nil
+}
+
+// Shapeable parses every face's font for shaping (see Font) and returns
+// the FontError of the first file, in path order, whose layout tables
+// go-text cannot read. Ready has checked the tables go-text reads for
+// coverage and metrics; this reads the rest (GSUB, GPOS, GDEF…), which
+// only Arabic shaping uses, so callers that shape (compose, through
+// Embeddable's callers) need not pay it for files they never shape.
+func (s *Set) Shapeable() error {
+	for _, f := range s.files {
+		f.shaper()
+		if f.fullErr != nil {
+			return f.fullErr
+		}
+	}
+	return nil
 }
 
 // sampleSize is how many of a face's characters the embedding test draws.
@@ -311,7 +556,7 @@ const sampleSize = 24
 // the ASCII letters and digits it has.
 func (f *Face) sample() string {
 	var all []rune
-	it := f.font.Cmap.Iter()
+	it := f.file.cmap.Iter()
 	for it.Next() {
 		// fpdf draws the Basic Multilingual Plane only; no controls,
 		// no surrogates.
@@ -343,7 +588,8 @@ func (f *Face) sample() string {
 // The test draws a sample of the face's characters, not all of them: a
 // file damaged in a glyph the sample misses is caught by pdfdraw, which
 // recovers in the same way, when a pamphlet uses that glyph.
-func checkEmbed(f *Face) (err error) {
+func checkEmbed(file *fontFile) (err error) {
+	f := &Face{Name: file.name, File: file.embed.File, Embed: file.embed, file: file}
 	defer func() {
 		if r := recover(); r != nil {
 			err = damaged(f.File, fmt.Errorf("the PDF writer failed: %v", r))

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language"
 
 	"pamphlet"
+	"pamphlet/internal/page"
 )
 
 func TestChains(t *testing.T) {
@@ -118,19 +119,55 @@ func BenchmarkEmbeddable(b *testing.B) {
 }
 
 // TestParsePanicRecovered: a cut of NanumSquareR.ttf on which go-text's
-// parser itself panics still gives a FontError.
+// outline parser panics (font.ParseTTF, which Load no longer runs) is
+// refused with a one-line FontError, and the full parse for shaping
+// recovers from whatever that cut does to it.
 func TestParsePanicRecovered(t *testing.T) {
 	raw, err := pamphlet.Sample.ReadFile("fonts/NanumSquareR.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = parseFace("x", "fonts/NanumSquareR.ttf", raw[:len(raw)/3])
-	if err == nil || !strings.Contains(err.Error(), "the font parser failed") {
-		t.Fatalf("error %v, want the recovered panic of go-text's parser", err)
+	cut := raw[:len(raw)/3]
+	_, err = parseFace("x", "fonts/NanumSquareR.ttf", cut)
+	want := "fonts/NanumSquareR.ttf: not a readable TrueType font (damaged or truncated?): "
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "; replace the file") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("error %v, want %q…; replace the file", err, want)
 	}
-	want := "fonts/NanumSquareR.ttf: not a readable TrueType font (damaged or truncated?): the font parser failed: "
-	if !strings.HasPrefix(err.Error(), want) || !strings.HasSuffix(err.Error(), "; replace the file") {
-		t.Errorf("error %q, want %q…; replace the file", err, want)
+	parseShaper(cut) // no panic, whatever it returns
+	file := &fontFile{name: "x", embed: &page.Font{Name: "x", File: "fonts/x.ttf"}}
+	file.once.Do(func() { file.err = file.parse(cut) })
+	if (&Face{file: file, Embed: file.embed}).Font() == nil {
+		t.Error("Font of a refused file is nil")
+	}
+}
+
+// TestEmptyFont: the stand-in font for unreadable files parses.
+func TestEmptyFont(t *testing.T) {
+	if f := emptyFont(); f == nil || f.Upem() != 1000 {
+		t.Errorf("empty font: %v", f)
+	}
+}
+
+// TestBundledFontsEmbed test-embeds the bundled fonts, which Embeddable
+// trusts without testing them again in every run of check and build.
+func TestBundledFontsEmbed(t *testing.T) {
+	set, err := Load(pamphlet.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range set.files {
+		if !bundled(f.embed.File, f.embed.Data) {
+			t.Errorf("%s is not recognised as bundled", f.embed.File)
+		}
+		if err := checkEmbed(f); err != nil {
+			t.Errorf("%s: %v", f.embed.File, err)
+		}
+		if f.shaper(); f.fullErr != nil {
+			t.Errorf("%s: %v", f.embed.File, f.fullErr)
+		}
+		if bundled(f.embed.File, f.embed.Data[:len(f.embed.Data)-1]) {
+			t.Errorf("a cut %s is taken for the bundled file", f.embed.File)
+		}
 	}
 }
 
@@ -183,6 +220,22 @@ func TestEmboldenNaN(t *testing.T) {
 		_, err := Load(fstest.MapFS{"fonts/fonts.toml": {Data: []byte(cfg)}, "fonts/x.ttf": {Data: dejavu}})
 		if err == nil || !strings.Contains(err.Error(), "embolden") {
 			t.Errorf("embolden = %s: error %v, want it refused", v, err)
+		}
+	}
+}
+
+// BenchmarkShapeable measures go-text's full parse, without outlines, of
+// every bundled font: what the first shaped Arabic text costs a set.
+func BenchmarkShapeable(b *testing.B) {
+	for b.Loop() {
+		b.StopTimer()
+		set, err := Load(pamphlet.Sample)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if err := set.Shapeable(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

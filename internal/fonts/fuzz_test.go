@@ -47,7 +47,7 @@ func FuzzParseFace(f *testing.F) {
 			os.Stdout = null
 			defer func() { os.Stdout = stdout; null.Close() }()
 		}
-		if err := checkEmbed(face); err != nil && !isFontError(err) {
+		if err := checkEmbed(face.file); err != nil && !isFontError(err) {
 			t.Fatalf("test-embed: error %q, want a one-line FontError naming %s", err, file)
 		}
 	})

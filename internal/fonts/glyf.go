@@ -68,57 +68,59 @@ func checkGlyphs(raw []byte) error {
 	if err != nil {
 		return err
 	}
-	var pos []int // glyph i is glyf[pos[i]:pos[i+1]]
+	pos := make([]int, glyphs+1) // glyph i is glyf[pos[i]:pos[i+1]]
 	switch format := int16(binary.BigEndian.Uint16(head[50:])); format {
 	case 0:
 		loca, err := need("loca", 2*glyphs+2)
 		if err != nil {
 			return err
 		}
-		for i := range glyphs + 1 {
-			pos = append(pos, 2*int(binary.BigEndian.Uint16(loca[2*i:])))
+		for i := range pos {
+			pos[i] = 2 * int(binary.BigEndian.Uint16(loca[2*i:]))
 		}
 	case 1:
 		loca, err := need("loca", 4*glyphs+4)
 		if err != nil {
 			return err
 		}
-		for i := range glyphs + 1 {
-			pos = append(pos, int(binary.BigEndian.Uint32(loca[4*i:])))
+		for i := range pos {
+			pos[i] = int(binary.BigEndian.Uint32(loca[4*i:]))
 		}
 	default:
 		return fmt.Errorf("head gives loca format %d (only 0 and 1 exist)", format)
 	}
-	parts := map[int][]int{} // composite glyph → its components
+	// The components of composite glyph g are comps[first[g]:first[g+1]]:
+	// flat slices, not a map, since the walk runs in every command that
+	// loads a font.
+	first := make([]int32, glyphs+1)
+	var comps []int32
 	for g := range glyphs {
 		start, end := pos[g], pos[g+1]
 		if start > end || end > len(glyf) {
 			return fmt.Errorf("glyph %d (bytes %d to %d) lies outside the %d-byte glyf table", g, start, end, len(glyf))
 		}
-		comps, err := components(glyf[start:end], glyphs)
-		if err != nil {
+		var err error
+		if comps, err = components(glyf[start:end], glyphs, comps); err != nil {
 			return fmt.Errorf("glyph %d: %v", g, err)
 		}
-		if len(comps) > 0 {
-			parts[g] = comps
-		}
+		first[g+1] = int32(len(comps))
 	}
-	return acyclic(parts)
+	return acyclic(first, comps)
 }
 
 // acyclic refuses a composite glyph that contains itself, directly or
 // through other composites: fpdf's subsetter follows components by
 // recursion with no memory of where it has been, and would overflow the
 // stack, a crash no recover can catch.
-func acyclic(parts map[int][]int) error {
+func acyclic(first, comps []int32) error {
 	const (
 		unseen = iota
 		open
 		done
 	)
-	state := map[int]int{}
-	var visit func(g int) error
-	visit = func(g int) error {
+	state := make([]uint8, len(first)-1)
+	var visit func(g int32) error
+	visit = func(g int32) error {
 		switch state[g] {
 		case open:
 			return fmt.Errorf("composite glyph %d contains itself", g)
@@ -126,7 +128,7 @@ func acyclic(parts map[int][]int) error {
 			return nil
 		}
 		state[g] = open
-		for _, c := range parts[g] {
+		for _, c := range comps[first[g]:first[g+1]] {
 			if err := visit(c); err != nil {
 				return err
 			}
@@ -134,7 +136,10 @@ func acyclic(parts map[int][]int) error {
 		state[g] = done
 		return nil
 	}
-	for g := range parts {
+	for g := range int32(len(state)) {
+		if first[g] == first[g+1] {
+			continue // a simple glyph
+		}
 		if err := visit(g); err != nil {
 			return err
 		}
@@ -144,19 +149,18 @@ func acyclic(parts map[int][]int) error {
 
 // components checks a composite glyph's component records, each of
 // which must name an existing glyph and lie inside the glyph's data, and
-// returns the glyphs they name. A simple glyph (contours ≥ 0) fpdf
-// copies as is, and has none.
-func components(data []byte, glyphs int) ([]int, error) {
+// appends the glyphs they name to comps. A simple glyph (contours ≥ 0)
+// fpdf copies as is, and has none.
+func components(data []byte, glyphs int, comps []int32) ([]int32, error) {
 	if len(data) == 0 {
-		return nil, nil // an empty glyph: a space
+		return comps, nil // an empty glyph: a space
 	}
 	if len(data) < 10 {
 		return nil, fmt.Errorf("%d bytes, shorter than a glyph header", len(data))
 	}
 	if int16(binary.BigEndian.Uint16(data)) >= 0 {
-		return nil, nil
+		return comps, nil
 	}
-	var comps []int
 	const (
 		argsAreWords   = 0x0001
 		haveScale      = 0x0008
@@ -173,7 +177,7 @@ func components(data []byte, glyphs int) ([]int, error) {
 		if gid >= glyphs {
 			return nil, fmt.Errorf("a component names glyph %d of %d", gid, glyphs)
 		}
-		comps = append(comps, gid)
+		comps = append(comps, int32(gid))
 		p += 4
 		if flags&argsAreWords != 0 {
 			p += 4

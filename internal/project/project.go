@@ -133,7 +133,7 @@ func Load(fsys fs.FS) (*Project, error) {
 		}
 		return nil, &MissingSourceError{Line: max(ix.ElemLine(t.Elem), 1), Where: t.Where, ID: t.ID, Catalog: src.Path}
 	}
-	fs, err := fonts.Load(fsys)
+	fs, err := fonts.Open(fsys)
 	if err != nil {
 		return nil, err
 	}

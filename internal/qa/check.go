@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/language"
@@ -120,9 +121,18 @@ func Check(in *Input) *Result {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
-	for _, p := range paths {
+	// Parsing is most of what check costs on a small museum: parse the
+	// catalogs in parallel, then report in path order.
+	cats := make([]*i18n.Catalog, len(paths))
+	errs := make([]error, len(paths))
+	var wg sync.WaitGroup
+	for i, p := range paths {
+		wg.Go(func() { cats[i], errs[i] = i18n.Parse(p, in.Files[p]) })
+	}
+	wg.Wait()
+	for i, p := range paths {
 		c.res.Catalogs++
-		cat, err := i18n.Parse(p, in.Files[p])
+		cat, err := cats[i], errs[i]
 		if err != nil {
 			f := Finding{File: p, Lang: strings.TrimSuffix(path.Base(p), ".toml"), Rule: Syntax, Severity: Error, Message: err.Error()}
 			var pe *i18n.ParseError
@@ -185,6 +195,30 @@ func sortFindings(fs []Finding) {
 type checker struct {
 	in  *Input
 	res *Result
+	// glyphErr remembers each language's verdict on a rune and family:
+	// the same letters come back in every message, and check must stay
+	// fast enough to run on every save (the editor) and in CI.
+	glyphErr map[glyphKey]*glyphMemo
+	msgs     uint32 // messages seen by glyphs, to stamp the memos
+}
+
+// glyphKey is a family (its index in the families checked) in one
+// language's typesetter.
+type glyphKey struct {
+	s   *typeset.Setter
+	fam int
+}
+
+// glyphMemo is one family's verdicts on the Basic Multilingual Plane, in
+// flat arrays rather than maps (a check looks up every character of
+// every message): state is 0 unknown, 1 drawable, 2 not, with the error
+// in errs; stamp is the last message that reported the rune, so each is
+// reported once per message. Runes past the plane go through errs and
+// a per-message set.
+type glyphMemo struct {
+	state []uint8
+	stamp []uint32
+	errs  map[rune]error
 }
 
 // furniture checks that a language has the tool's own words the museum
@@ -475,19 +509,53 @@ func (c *checker) setter(lang language.Tag) (*typeset.Setter, []string) {
 // glyphs reports every distinct rune that a family cannot draw, using the
 // very check the build uses.
 func (c *checker) glyphs(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter, families []string) {
-	seen := map[string]bool{}
+	if c.glyphErr == nil {
+		c.glyphErr = map[glyphKey]*glyphMemo{}
+	}
+	c.msgs++
+	var astral map[[2]rune]bool // runes past the BMP seen in this message, by family
 	for _, form := range i18n.PluralForms {
 		for _, r := range m.Forms[form] {
 			if i18n.IsControl(r) {
 				continue // the invisible-controls rule reports it
 			}
-			for _, fam := range families {
-				key := fmt.Sprintf("%d/%s", r, fam)
-				if seen[key] {
-					continue
+			for fi, fam := range families {
+				memo := c.glyphErr[glyphKey{s, fi}]
+				if memo == nil {
+					memo = &glyphMemo{state: make([]uint8, 0x10000), stamp: make([]uint32, 0x10000), errs: map[rune]error{}}
+					c.glyphErr[glyphKey{s, fi}] = memo
 				}
-				seen[key] = true
-				if err := s.Check(string(r), fam); err != nil {
+				var err error
+				if r >= 0 && r < 0x10000 {
+					if memo.stamp[r] == c.msgs {
+						continue
+					}
+					memo.stamp[r] = c.msgs
+					switch memo.state[r] {
+					case 0:
+						if err = s.Check(string(r), fam); err != nil {
+							memo.state[r], memo.errs[r] = 2, err
+						} else {
+							memo.state[r] = 1
+						}
+					case 2:
+						err = memo.errs[r]
+					}
+				} else {
+					if astral == nil {
+						astral = map[[2]rune]bool{}
+					}
+					if astral[[2]rune{r, rune(fi)}] {
+						continue
+					}
+					astral[[2]rune{r, rune(fi)}] = true
+					var ok bool
+					if err, ok = memo.errs[r]; !ok {
+						err = s.Check(string(r), fam)
+						memo.errs[r] = err
+					}
+				}
+				if err != nil {
 					c.report(cat, m.ID, m.Line, Glyphs, "%v (font family %q)", err, fam)
 				}
 			}

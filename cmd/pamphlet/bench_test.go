@@ -1,0 +1,40 @@
+package main
+
+import (
+	"io"
+	"testing"
+)
+
+// benchRun runs the CLI in-process, as a whole command: flag parsing,
+// project loading and the command's work, without the process start.
+func benchRun(b *testing.B, args ...string) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(args, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("pamphlet %v: exit %d", args, code)
+		}
+	}
+}
+
+// BenchmarkStatus is `pamphlet status` on the embedded sample (target:
+// 50 ms for the whole process).
+func BenchmarkStatus(b *testing.B) { benchRun(b, "status") }
+
+// BenchmarkCheck is `pamphlet check` on the embedded sample (target: 50
+// ms for the whole process).
+func BenchmarkCheck(b *testing.B) { benchRun(b, "check") }
+
+// BenchmarkTranslate is `pamphlet translate de`, which draws nothing and
+// so should parse no font.
+func BenchmarkTranslate(b *testing.B) {
+	benchRun(b, "translate", "de", "--out", b.TempDir()+"/de.toml")
+}
+
+// BenchmarkBuildOne is `pamphlet build --lang en --floor floor1 --force`,
+// the one-pamphlet build set against bench/barefpdf (target: 2× its
+// whole-process time). Process-wide caches (the tool's own catalogs,
+// its version) carry over between iterations, as they cannot in a
+// process; the fonts and catalogs are loaded anew each time.
+func BenchmarkBuildOne(b *testing.B) {
+	benchRun(b, "build", "--lang", "en", "--floor", "floor1", "--force", "--out", b.TempDir())
+}
