@@ -24,6 +24,10 @@ var goldenPages = []struct {
 }{
 	{"he", "floor1", 2},
 	{"ar", "floor1", 2},
+	// The vocalised quotation (shadda with kasra, sukun) and the pointed
+	// Hebrew one (dagesh, qubuts, holam): marks where GPOS puts them.
+	{"ar", "floor3", 3},
+	{"he", "floor3", 3},
 	{"ja", "floor1", 2},
 	{"ko", "floor1", 2},
 	{"el", "floor1", 2},
