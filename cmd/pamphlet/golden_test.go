@@ -24,6 +24,10 @@ var goldenPages = []struct {
 }{
 	{"he", "floor1", 3},
 	{"ar", "floor1", 3},
+	// The vocalised quotation (shadda with kasra, sukun) and the pointed
+	// Hebrew one (dagesh, qubuts, holam): marks where GPOS puts them.
+	{"ar", "floor3", 4},
+	{"he", "floor3", 2},
 	{"ja", "floor1", 3},
 	{"ko", "floor1", 3},
 	{"el", "floor1", 3},

@@ -25,6 +25,11 @@ type Font struct {
 
 // Run is a piece of a line drawn with one font at one size, its text
 // already in visual (left-to-right drawing) order.
+//
+// A run of shaped text (Arabic, Hebrew) carries its Glyphs: the PDF
+// writer then draws those glyphs, each where the shaper put it, and Text
+// only names them (for tests, previews and debugging). A run without
+// Glyphs is drawn as Text, through the font's character map.
 type Run struct {
 	Font *Font
 	Size float64 // points
@@ -35,6 +40,24 @@ type Run struct {
 	X        float64 // offset from the line's left edge, points (from the page's left edge once placed)
 	Text     string
 	Width    float64
+	Glyphs   []Glyph // in visual order; nil: draw Text
+}
+
+// Glyph is one glyph of a shaped run, as the shaper placed it. The pen
+// starts at the run's X and moves on by each glyph's Advance; a glyph is
+// drawn at the pen moved by its offsets (a mark on its letter, where the
+// font's anchors put it).
+type Glyph struct {
+	ID   uint16  // glyph index in the run's font
+	X, Y float64 // offset from the pen, points; Y upwards
+	// Advance is how far the pen moves after the glyph, points.
+	Advance float64
+	// Cluster is the text the glyph stands for, in logical order: a
+	// cluster's base glyph (its letter, or a ligature) carries the whole
+	// cluster's text, marks included, and its marks carry "". Text
+	// extraction (copy, search, screen readers) gives it back; see
+	// internal/pdfdraw for why marks stand for no text of their own.
+	Cluster string
 }
 
 // Line is a finished line: run X offsets are from the page's left edge

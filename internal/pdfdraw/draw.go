@@ -94,10 +94,18 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	pdf.SetProducer(producer, true)
 	pdf.SetLang(doc.Lang)
 
+	glyphs, err := planGlyphs(doc)
+	if err != nil {
+		return err
+	}
 	fonts := doc.Fonts()
 	sort.Slice(fonts, func(i, j int) bool { return fonts[i].Name < fonts[j].Name }) // fixed font object numbers
 	for _, f := range fonts {
-		if err := addFont(pdf, f); err != nil {
+		data, err := glyphs[f].fontBytes(f)
+		if err != nil {
+			return err
+		}
+		if err := addFont(pdf, f, data); err != nil {
 			return err
 		}
 	}
@@ -116,7 +124,7 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	runes := map[*page.Font][]rune{}
 	var cur *page.Font // the font being drawn with, to name it if fpdf panics
 	var buf bytes.Buffer
-	err := func() (err error) {
+	err = func() (err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				if cur != nil {
@@ -145,11 +153,10 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 				} else {
 					pdf.RawWriteStr("/Artifact BMC")
 				}
-				drawLine(pdf, line, &cur)
-				pdf.RawWriteStr("EMC")
-				for _, r := range line.Runs {
-					runes[r.Font] = append(runes[r.Font], []rune(r.Text)...)
+				for f, codes := range drawLine(pdf, line, glyphs, &cur) {
+					runes[f] = append(runes[f], codes...)
 				}
+				pdf.RawWriteStr("EMC")
 			}
 			tags.Pages = append(tags.Pages, marks)
 		}
@@ -158,7 +165,11 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	}()
 	if err == nil {
 		for f, rs := range runes {
-			tags.Fonts["utf8"+strings.ToLower(f.Name)] = pdftag.Font{PostScript: pdftag.PostScriptName(f.Data, f.Name), Runes: rs}
+			pf := pdftag.Font{PostScript: pdftag.PostScriptName(f.Data, f.Name), Runes: rs}
+			if gc := glyphs[f]; gc != nil && len(gc.texts) > 0 {
+				pf.Glyphs = gc.texts
+			}
+			tags.Fonts["utf8"+strings.ToLower(f.Name)] = pf
 		}
 		tags.Outline = outline(doc)
 		var tagged []byte
@@ -221,16 +232,16 @@ func pdfBox(doc *page.Document, b page.Box) [4]float64 {
 
 func inRange(side float64) bool { return side >= MinPageSide && side <= MaxPageSide } // false for NaN
 
-// addFont embeds f, turning a panic or error of fpdf's into a FontError.
-func addFont(pdf *fpdf.Fpdf, f *page.Font) (err error) {
+// addFont embeds f from data, the document's own copy of its bytes
+// (fpdf writes into the bytes it is given: see page.Font), turning a
+// panic or error of fpdf's into a FontError.
+func addFont(pdf *fpdf.Fpdf, f *page.Font, data []byte) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = &FontError{File: f.File, Err: fmt.Errorf("%v", r)}
 		}
 	}()
-	// A copy for each document: fpdf writes into the bytes it is given
-	// (see page.Font).
-	pdf.AddUTF8FontFromBytes(f.Name, "", bytes.Clone(f.Data))
+	pdf.AddUTF8FontFromBytes(f.Name, "", data)
 	if err := pdf.Error(); err != nil {
 		return &FontError{File: f.File, Err: err}
 	}
@@ -283,8 +294,10 @@ func alone(f *page.Font, text string) (err error) {
 // order themselves.
 //
 // It sets *cur to each run's font before drawing with it, so that Write
-// can name the font if fpdf panics.
-func drawLine(pdf *fpdf.Fpdf, line page.Line, cur **page.Font) {
+// can name the font if fpdf panics, and returns the codes it drew with
+// each font.
+func drawLine(pdf *fpdf.Fpdf, line page.Line, glyphs map[*page.Font]*glyphCodes, cur **page.Font) map[*page.Font][]rune {
+	drawn := map[*page.Font][]rune{}
 	for _, r := range line.Runs {
 		*cur = r.Font
 		pdf.SetFont(r.Font.Name, "", r.Size)
@@ -295,9 +308,15 @@ func drawLine(pdf *fpdf.Fpdf, line page.Line, cur **page.Font) {
 			pdf.SetDrawColor(line.Grey, line.Grey, line.Grey)
 			pdf.RawWriteStr(fmt.Sprintf("2 Tr %.2f w", r.Size*r.Embolden))
 		}
-		pdf.Text(r.X, line.Y, r.Text)
+		if r.Glyphs != nil {
+			drawn[r.Font] = append(drawn[r.Font], drawGlyphs(pdf, r, line.Y, glyphs[r.Font])...)
+		} else {
+			pdf.Text(r.X, line.Y, r.Text)
+			drawn[r.Font] = append(drawn[r.Font], []rune(r.Text)...)
+		}
 		if r.Embolden > 0 {
 			pdf.RawWriteStr("0 Tr")
 		}
 	}
+	return drawn
 }

@@ -75,6 +75,11 @@ type Font struct {
 	// Runes are the code points drawn with it: fpdf's codes (CIDs) are
 	// code points, so these are the codes its ToUnicode map must cover.
 	Runes []rune
+	// Glyphs are the Private Use Area codes the drawer gave glyphs that
+	// no code point of the font names (a mark ligature, a contextual
+	// form) or that their code point would misname, each with the text,
+	// in logical order, that the glyph stands for.
+	Glyphs map[rune]string
 }
 
 // Doc is what the drawing stage knows and the file must say.
@@ -336,7 +341,7 @@ func (d *tagger) fonts() error {
 		}
 		d.objects[tuRef.ObjectNumber.Value()] = types.StreamDict{
 			Dict: types.Dict{"Filter": types.Name("FlateDecode")},
-			Raw:  deflate(ToUnicode(font.Runes)),
+			Raw:  deflate(toUnicode(font.Runes, font.Glyphs)),
 		}
 	}
 	return nil
@@ -385,7 +390,25 @@ func presentationForm(r rune) bool {
 // Consecutive codes that map to themselves are written as ranges,
 // never crossing a 256-code block (a bfrange may vary in its last byte
 // only).
-func ToUnicode(runes []rune) []byte {
+func ToUnicode(runes []rune) []byte { return toUnicode(runes, nil) }
+
+// Extracted is the text a code drawn with a font extracts as, without a
+// Glyphs entry: an Arabic presentation form its letters, in logical
+// order, any other code point itself.
+func Extracted(r rune) string {
+	if presentationForm(r) {
+		return norm.NFKC.String(string(r))
+	}
+	return string(r)
+}
+
+// toUnicode is ToUnicode with the drawer's Private Use Area codes: each
+// maps to the text of its glyph, written last to first as a ligature's
+// letters are (they are all Arabic or Hebrew, and drawn in visual
+// order), so that a mark ligature's shadda and fatha come back in the
+// order they were typed. A glyph that stands for no text of its own gets
+// no entry.
+func toUnicode(runes []rune, glyphs map[rune]string) []byte {
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
 	rs = slices.Compact(rs)
@@ -394,6 +417,12 @@ func ToUnicode(runes []rune) []byte {
 	var chars [][2]string
 	for _, r := range rs {
 		if r < 0 || r > 0xFFFF {
+			continue
+		}
+		if text, ok := glyphs[r]; ok {
+			if text != "" {
+				chars = append(chars, [2]string{fmt.Sprintf("%04X", r), utf16Hex(reverse(text))})
+			}
 			continue
 		}
 		if presentationForm(r) {

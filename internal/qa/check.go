@@ -507,16 +507,25 @@ func (c *checker) setter(lang language.Tag) (*typeset.Setter, []string) {
 }
 
 // glyphs reports every distinct rune that a family cannot draw, using the
-// very check the build uses.
+// very check the build uses, and then sets each form of the text with the
+// build's own Setter: a sequence of characters each of which a font
+// covers can still fail when the shaper turns it into glyphs (a mark the
+// letter's font lacks), and check must refuse exactly what build refuses.
+// Each rune's verdict is remembered per setter and family, so a catalog's
+// thousands of characters are checked once each.
 func (c *checker) glyphs(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter, families []string) {
 	if c.glyphErr == nil {
 		c.glyphErr = map[glyphKey]*glyphMemo{}
 	}
 	c.msgs++
 	var astral map[[2]rune]bool // runes past the BMP seen in this message, by family
+	seen := map[string]bool{}
 	for _, form := range i18n.PluralForms {
-		for _, r := range m.Forms[form] {
+		text := m.Forms[form]
+		bad := false
+		for _, r := range text {
 			if i18n.IsControl(r) {
+				bad = true
 				continue // the invisible-controls rule reports it
 			}
 			for fi, fam := range families {
@@ -528,6 +537,9 @@ func (c *checker) glyphs(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter, 
 				var err error
 				if r >= 0 && r < 0x10000 {
 					if memo.stamp[r] == c.msgs {
+						if memo.state[r] == 2 {
+							bad = true
+						}
 						continue
 					}
 					memo.stamp[r] = c.msgs
@@ -546,6 +558,7 @@ func (c *checker) glyphs(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter, 
 						astral = map[[2]rune]bool{}
 					}
 					if astral[[2]rune{r, rune(fi)}] {
+						bad = true
 						continue
 					}
 					astral[[2]rune{r, rune(fi)}] = true
@@ -556,12 +569,32 @@ func (c *checker) glyphs(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter, 
 					}
 				}
 				if err != nil {
+					bad = true
+					c.report(cat, m.ID, m.Line, Glyphs, "%v (font family %q)", err, fam)
+				}
+			}
+		}
+		if bad || text == "" {
+			continue
+		}
+		for _, fam := range families {
+			var ge *typeset.GlyphError
+			if _, err := s.Lines(text, fam, glyphCheckSize, glyphCheckMeasure, typeset.AlignStart); errors.As(err, &ge) {
+				if key := fmt.Sprintf("set/%d/%s/%s", ge.Rune, ge.Reason, fam); !seen[key] {
+					seen[key] = true
 					c.report(cat, m.ID, m.Line, Glyphs, "%v (font family %q)", err, fam)
 				}
 			}
 		}
 	}
 }
+
+// The size and measure the glyphs rule sets texts at: which glyphs a
+// text needs does not depend on them.
+const (
+	glyphCheckSize    = 10
+	glyphCheckMeasure = 1e6
+)
 
 // width warns about a title wider than the column at its heading's size.
 // Layouts cannot yet say how much room each message has, so this only

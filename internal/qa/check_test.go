@@ -10,6 +10,9 @@ import (
 	"pamphlet/internal/fonts"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/museum"
+	"pamphlet/internal/typeset"
+
+	"golang.org/x/text/language"
 )
 
 // fixture loads testdata/NAME: the shared museum.toml and it.toml plus
@@ -178,5 +181,51 @@ func TestInvisibleControls(t *testing.T) {
 				t.Errorf("%s: want [%s] floor1.intro with its line, naming %s", f, Controls, tc.want)
 			}
 		})
+	}
+}
+
+// TestGlyphsRuleAgreesWithTheBuild: the glyphs rule refuses a text
+// exactly when the build's Setter does — vocalised Arabic and pointed
+// Hebrew, which once stopped the build, pass both; a character no font
+// has fails both.
+func TestGlyphsRuleAgreesWithTheBuild(t *testing.T) {
+	fs, err := fonts.Load(pamphlet.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ lang, text string }{
+		{"ar", "محلَّ"},
+		{"ar", "\u0645\u062D\u0644\u0651\u064E"}, // shadda typed first
+		{"ar", "لُّ لِّ لًّ بَّ مَّ"},
+		{"ar", "قَدْ نُفِّذَ 😀"},
+		{"he", "פְּקֻדָּה זוֹ"},
+		{"he", "בְּרֵאשִׁ֖ית"}, // a cantillation mark no bundled font has
+	} {
+		in := fixture(t, "glyphs")
+		for k := range in.Files {
+			if k != "locales/it.toml" {
+				delete(in.Files, k)
+			}
+		}
+		in.Files["locales/"+tc.lang+".toml"] = []byte("[\"floor1.room.panel.title\"]\nother = \"" + tc.text + "\"\n")
+		var found []string
+		for _, f := range Check(in).Findings {
+			if f.Rule == Glyphs {
+				found = append(found, f.Message)
+			}
+		}
+		tag := language.MustParse(tc.lang)
+		chains := map[string][]*fonts.Face{}
+		for _, fam := range fs.Families() {
+			if chains[fam], err = fs.Chain(tag, fam); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s := typeset.NewSetter(tag, chains)
+		_, errText := s.Lines(tc.text, "text", 10, 300, typeset.AlignStart)
+		_, errStrong := s.Lines(tc.text, "strong", 10, 300, typeset.AlignStart)
+		if refused := errText != nil || errStrong != nil; refused != (len(found) > 0) {
+			t.Errorf("%s %q: the build says %v / %v, check says %q", tc.lang, tc.text, errText, errStrong, found)
+		}
 	}
 }

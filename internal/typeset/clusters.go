@@ -2,6 +2,8 @@ package typeset
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"unicode"
 
 	"github.com/go-text/typesetting/bidi"
@@ -13,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"pamphlet/internal/fonts"
+	"pamphlet/internal/page"
 )
 
 // cluster is the smallest unit the line breaker and the bidi reordering
@@ -22,10 +25,14 @@ type cluster struct {
 	start, end int // rune range in the paragraph, logical order
 	level      bidi.Level
 	face       *fonts.Face
-	draw       []rune  // code points to draw, visual order within the cluster
-	width      float64 // points
-	space      bool    // whitespace: trimmed at line ends
-	newline    bool    // a mandatory line break
+	draw       []rune // code points to draw, visual order within the cluster
+	// glyphs, for a shaped cluster, are its glyphs in visual order as
+	// the shaper placed them; draw then only names them for tests and
+	// previews.
+	glyphs  []page.Glyph
+	width   float64 // points
+	space   bool    // whitespace: trimmed at line ends
+	newline bool    // a mandatory line break
 	// A word space is glue: it may stretch by stretch and shrink by
 	// shrink (points) when a line is justified.
 	stretch, shrink float64
@@ -46,19 +53,22 @@ const (
 	spaceShrink  = 0.2
 )
 
-// arabicShaper shapes Arabic runs with HarfBuzz. go-text faces cache
-// lookups and are not safe for concurrent use, so each Setter keeps its own.
-type arabicShaper struct {
+// runShaper shapes Arabic and Hebrew runs with HarfBuzz: Arabic for its
+// joined forms and ligatures, both for their marks (harakat, shadda,
+// niqqud), which the font's GPOS table places on their letters. go-text
+// faces cache lookups and are not safe for concurrent use, so each Setter
+// keeps its own.
+type runShaper struct {
 	hb    shaping.HarfbuzzShaper
 	lang  tslang.Language
 	faces map[*fonts.Face]*font.Face
 }
 
-func newArabicShaper(lang language.Tag) arabicShaper {
-	return arabicShaper{lang: tslang.NewLanguage(lang.String()), faces: map[*fonts.Face]*font.Face{}}
+func newRunShaper(lang language.Tag) runShaper {
+	return runShaper{lang: tslang.NewLanguage(lang.String()), faces: map[*fonts.Face]*font.Face{}}
 }
 
-func (a *arabicShaper) face(f *fonts.Face) *font.Face {
+func (a *runShaper) face(f *fonts.Face) *font.Face {
 	ff, ok := a.faces[f]
 	if !ok {
 		ff = font.NewFace(f.Font())
@@ -67,18 +77,22 @@ func (a *arabicShaper) face(f *fonts.Face) *font.Face {
 	return ff
 }
 
-// clusters assigns faces, shapes Arabic and measures, in logical order.
+// clusters assigns faces, shapes Arabic and Hebrew and measures, in
+// logical order.
 func (s *Setter) clusters(runes []rune, levels []bidi.Level, chain []*fonts.Face, size float64) ([]cluster, error) {
 	faces := assignFaces(runes, chain)
 	var out []cluster
 	for i := 0; i < len(runes); {
 		r := runes[i]
-		if isArabic(r) {
+		if script, ok := shapedScript(r); ok {
 			j := i + 1
-			for j < len(runes) && (isArabic(runes[j]) || joinsArabic(runes[j])) && faces[j] == faces[i] {
+			for j < len(runes) && faces[j] == faces[i] {
+				if sc, ok := shapedScript(runes[j]); !(ok && sc == script || joinsShaped(runes[j])) {
+					break
+				}
 				j++
 			}
-			shaped, err := s.shapeArabic(runes, i, j, faces[i], levels, size)
+			shaped, err := s.shapeRun(runes, i, j, faces[i], script, levels, size)
 			if err != nil {
 				return nil, err
 			}
@@ -113,7 +127,11 @@ func (s *Setter) clusters(runes []rune, levels []bidi.Level, chain []*fonts.Face
 			prev := &out[len(out)-1]
 			prev.end = i + 1
 			prev.draw = append(prev.draw, c.draw...)
-			prev.width += advance(prev.face, c.draw, size)
+			w := advance(prev.face, c.draw, size)
+			prev.width += w
+			if prev.glyphs != nil { // a mark after a shaped run that is not of its face
+				prev.glyphs = append(prev.glyphs, nominalGlyphs(prev.face, c.draw, size)...)
+			}
 			i++
 			continue
 		}
@@ -132,21 +150,49 @@ func advance(f *fonts.Face, rs []rune, size float64) float64 {
 	return float64(w) * size / 1000
 }
 
-// shapeArabic shapes runes[start:end] and returns one cluster per glyph
-// cluster, in logical order. HarfBuzz returns glyph IDs; fpdf draws code
-// points, so each glyph goes back through the font's character map to the
-// Arabic Presentation Form that names it.
-func (s *Setter) shapeArabic(runes []rune, start, end int, face *fonts.Face, levels []bidi.Level, size float64) ([]cluster, error) {
+// nominalGlyphs are the glyphs the face's character map gives rs, each
+// advancing by its width as the PDF writer has it: text that was not
+// shaped, drawn beside shaped glyphs in one run.
+func nominalGlyphs(f *fonts.Face, rs []rune, size float64) []page.Glyph {
+	out := make([]page.Glyph, 0, len(rs))
+	for _, r := range rs {
+		gid, _ := f.Font().NominalGlyph(r)
+		out = append(out, page.Glyph{ID: uint16(gid), Advance: float64(f.Advance(r)) * size / 1000, Cluster: string(r)})
+	}
+	return out
+}
+
+// shapeRun shapes runes[start:end], all of one script and face, and
+// returns one cluster per glyph cluster, in logical order, each with its
+// glyphs as HarfBuzz placed them: a mark's offsets from the pen come
+// from the font's GPOS anchors. The PDF writer draws the glyphs
+// themselves (internal/pdfdraw gives a glyph the character map does not
+// reach a code point of its own), so any glyph the font has can be
+// printed, a mark ligature such as shadda with fatha too.
+//
+// A cluster's base glyph also carries the cluster's text
+// (page.Glyph.Cluster), so that copying and searching give back what was
+// typed.
+func (s *Setter) shapeRun(runes []rune, start, end int, face *fonts.Face, script tslang.Script, levels []bidi.Level, size float64) ([]cluster, error) {
+	upem := float64(face.Font().Upem())
+	// Shaped at one pixel per font unit, positions come in font units.
 	out := s.shaper.hb.Shape(shaping.Input{
 		Text:      runes,
 		RunStart:  start,
 		RunEnd:    end,
 		Direction: di.DirectionRTL,
 		Face:      s.shaper.face(face),
-		Size:      fixed.I(int(size)),
-		Script:    tslang.Arabic,
+		Size:      fixed.I(int(upem)),
+		Script:    script,
 		Language:  s.shaper.lang,
 	})
+	// Advances are rounded to the thousandths of an em the PDF writer
+	// writes as the glyphs' widths, so that glyphs the font does not
+	// move are drawn as one string, each where the line was measured.
+	advance := func(v fixed.Int26_6) float64 {
+		return math.Round(1000*float64(v)/64/upem) * size / 1000
+	}
+	offset := func(v fixed.Int26_6) float64 { return float64(v) / 64 / upem * size }
 	byStart := map[int]*cluster{}
 	var order []int
 	for _, g := range out.Glyphs {
@@ -156,15 +202,14 @@ func (s *Setter) shapeArabic(runes []rune, start, end int, face *fonts.Face, lev
 			byStart[g.TextIndex()] = c
 			order = append(order, g.TextIndex())
 		}
-		r, ok := face.RuneForGlyph(g.GlyphID)
-		if !ok {
-			if g.GlyphID == 0 {
-				return nil, &GlyphError{runes[g.TextIndex()], fmt.Sprintf("has no glyph in %s", face.File)}
-			}
-			return nil, &GlyphError{runes[g.TextIndex()], fmt.Sprintf("is shaped by %s into a glyph with no code point, which the PDF writer cannot draw", face.File)}
+		if g.GlyphID == 0 {
+			return nil, &GlyphError{missingRune(face, runes[c.start:c.end]), fmt.Sprintf("has no glyph in %s", face.File)}
 		}
-		c.draw = append(c.draw, r)
-		c.width += float64(face.GlyphAdvance(g.GlyphID)) * size / 1000
+		if g.GlyphID > 0xFFFF {
+			return nil, &GlyphError{runes[c.start], fmt.Sprintf("is shaped by %s into glyph %d, past what a PDF font can hold", face.File, g.GlyphID)}
+		}
+		c.glyphs = append(c.glyphs, page.Glyph{ID: uint16(g.GlyphID), X: offset(g.XOffset), Y: offset(g.YOffset), Advance: advance(g.Advance)})
+		c.width += advance(g.Advance)
 		if unicode.IsSpace(runes[g.TextIndex()]) {
 			c.space = true
 		}
@@ -172,9 +217,52 @@ func (s *Setter) shapeArabic(runes []rune, start, end int, face *fonts.Face, lev
 	// Glyphs arrive in visual order; the line breaker wants logical order.
 	clusters := make([]cluster, 0, len(order))
 	for i := len(order) - 1; i >= 0; i-- {
-		clusters = append(clusters, *byStart[order[i]])
+		c := byStart[order[i]]
+		shareText(c, runes[c.start:c.end])
+		for _, g := range c.glyphs {
+			if r, ok := face.RuneForGlyph(font.GID(g.ID)); ok {
+				c.draw = append(c.draw, r)
+			} else if g.Advance != 0 {
+				c.draw = append(c.draw, []rune(g.Cluster)...)
+			}
+		}
+		clusters = append(clusters, *c)
 	}
 	return sortByStart(clusters), nil
+}
+
+// shareText gives a cluster's whole text to its base glyph, the first
+// glyph in logical order that moves the pen (c.glyphs are in visual
+// order, the reverse of the logical order in a right-to-left run), and
+// none to its marks: a text extractor (poppler) takes a mark drawn apart
+// from its letter, raised above it or set inside it, for another word or
+// another line, and gives back «ر َّ» for «رَّ». With the marks standing
+// for nothing, the letter extracts as letter and marks in the order they
+// were typed.
+func shareText(c *cluster, text []rune) {
+	for i := range c.glyphs {
+		c.glyphs[i].Cluster = ""
+	}
+	base := 0
+	for i := len(c.glyphs) - 1; i >= 0; i-- {
+		if c.glyphs[i].Advance != 0 {
+			base = i
+			break
+		}
+	}
+	if len(c.glyphs) > 0 {
+		c.glyphs[base].Cluster = string(slices.DeleteFunc(slices.Clone(text), isInvisible))
+	}
+}
+
+// missingRune is the rune of a cluster that the face has no glyph for.
+func missingRune(face *fonts.Face, text []rune) rune {
+	for _, r := range text {
+		if !face.Has(r) && !isInvisible(r) {
+			return r
+		}
+	}
+	return text[0]
 }
 
 func sortByStart(cs []cluster) []cluster {
@@ -211,9 +299,24 @@ func isArabic(r rune) bool {
 	return unicode.Is(unicode.Arabic, r) && !unicode.IsDigit(r) && r != 0x060C && r != 0x061B && r != 0x061F
 }
 
-// joinsArabic reports runes that belong inside an Arabic shaping run
-// though their script is Common or Inherited: joiners and combining marks.
-func joinsArabic(r rune) bool { return r == 0x200C || r == 0x200D || isMark(r) }
+// shapedScript reports the scripts HarfBuzz shapes: Arabic (joining,
+// ligatures, marks) and Hebrew (niqqud and cantillation placed by the
+// font). Other scripts are drawn character by character through the
+// font's character map.
+func shapedScript(r rune) (tslang.Script, bool) {
+	switch {
+	case isArabic(r):
+		return tslang.Arabic, true
+	case unicode.Is(unicode.Hebrew, r):
+		return tslang.Hebrew, true
+	}
+	return 0, false
+}
+
+// joinsShaped reports runes that belong inside an Arabic or Hebrew
+// shaping run though their script is Common or Inherited: joiners and
+// combining marks.
+func joinsShaped(r rune) bool { return r == 0x200C || r == 0x200D || isMark(r) }
 
 // mirrorPairs holds the Bidi_Mirrored characters a pamphlet plausibly
 // contains (UnicodeData BidiMirroring.txt). A rune at an odd (right-to-left)

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -270,10 +271,20 @@ func (s *Setter) finishLine(runes []rune, cl []cluster, size float64, sp lineSpe
 		drawX := x - c.squeezeL
 		n := len(line.Runs)
 		if n > 0 && line.Runs[n-1].Font == c.face.Embed && line.Runs[n-1].Embolden == c.face.Embolden && math.Abs(drawX-runEnd) < 1e-9 {
-			line.Runs[n-1].Text += string(c.draw)
-			line.Runs[n-1].Width += c.width
+			r := &line.Runs[n-1]
+			switch {
+			case c.glyphs != nil && r.Glyphs == nil:
+				r.Glyphs = nominalGlyphs(c.face, []rune(r.Text), size)
+				fallthrough
+			case c.glyphs != nil:
+				r.Glyphs = append(r.Glyphs, c.glyphs...)
+			case r.Glyphs != nil: // a space or a digit between shaped words
+				r.Glyphs = append(r.Glyphs, nominalGlyphs(c.face, c.draw, size)...)
+			}
+			r.Text += string(c.draw)
+			r.Width += c.width
 		} else {
-			line.Runs = append(line.Runs, page.Run{Font: c.face.Embed, Embolden: c.face.Embolden, Size: size, X: drawX, Text: string(c.draw), Width: c.width})
+			line.Runs = append(line.Runs, page.Run{Font: c.face.Embed, Embolden: c.face.Embolden, Size: size, X: drawX, Text: string(c.draw), Width: c.width, Glyphs: slices.Clip(c.glyphs)})
 		}
 		runEnd = drawX + c.width
 		x += c.adv() + c.extra

@@ -78,7 +78,7 @@ type Setter struct {
 	repeatHyphen   bool // a hyphen at a line end is repeated on the next line
 	chains         map[string][]*fonts.Face
 	cur            []*fonts.Face // the family of the paragraph being set
-	shaper         arabicShaper
+	shaper         runShaper
 	bidi           bidi.Paragraph
 }
 
@@ -109,7 +109,7 @@ func NewSetter(lang language.Tag, chains map[string][]*fonts.Face) *Setter {
 		bindsOneLetter: b == "pl" || b == "cs" || b == "sk" || b == "ru" || b == "uk",
 		repeatHyphen:   b == "pt" || b == "pl" || b == "cs" || b == "sk",
 		chains:         chains,
-		shaper:         newArabicShaper(lang),
+		shaper:         newRunShaper(lang),
 	}
 }
 

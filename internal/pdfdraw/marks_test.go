@@ -1,0 +1,93 @@
+package pdfdraw
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/language"
+
+	"pamphlet"
+	"pamphlet/internal/fonts"
+	"pamphlet/internal/page"
+	"pamphlet/internal/typeset"
+)
+
+// markWords are the vocalised Arabic and pointed Hebrew sequences that
+// once stopped the build: HarfBuzz shapes a letter with shadda and a
+// vowel into a mark ligature that no code point names.
+var markWords = []struct{ lang, text string }{
+	{"ar", "\u0645\u062D\u0644\u064E\u0651"}, // lam + fatha + shadda
+	{"ar", "محلّ"},                           // shadda alone
+	{"ar", "لُّ لِّ لًّ"},                    // lam with damma, kasra, fathatan + shadda
+	{"ar", "بَّ مَّ"},                        // beh and meem with fatha + shadda
+	{"ar", "\u0645\u062D\u0644\u0651\u064E"}, // shadda typed first
+	{"ar", "هَذَا الْأَمْرُ قَدْ نُفِّذَ"},   // a vocalised sentence
+	{"he", "שָׁלוֹם בְּרֵאשִׁית"},            // niqqud: dagesh, shin dot, vowels
+}
+
+// TestMarksSetAndDraw: each sequence sets, draws into a PDF, and, where
+// poppler is at hand, extracts as it was typed.
+func TestMarksSetAndDraw(t *testing.T) {
+	set, err := fonts.Load(pamphlet.Sample)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range markWords {
+		for _, fam := range []string{"text", "strong"} {
+			tag := language.MustParse(w.lang)
+			chains := map[string][]*fonts.Face{}
+			for _, f := range set.Families() {
+				if chains[f], err = set.Chain(tag, f); err != nil {
+					t.Fatal(err)
+				}
+			}
+			lines, err := typeset.NewSetter(tag, chains).Lines(w.text, fam, 12, 300, typeset.AlignStart)
+			if err != nil {
+				t.Errorf("%s %q (%s): %v", w.lang, w.text, fam, err)
+				continue
+			}
+			doc := &page.Document{Width: 400, Height: 100, Lang: w.lang, RTL: true, Pages: []page.Page{{}}}
+			for i, l := range lines {
+				glyphs := 0
+				for j := range l.Runs {
+					l.Runs[j].X += 50
+					glyphs += len(l.Runs[j].Glyphs)
+				}
+				if glyphs == 0 {
+					t.Errorf("%s %q: set without glyphs", w.lang, w.text)
+				}
+				doc.Pages[0].Lines = append(doc.Pages[0].Lines, page.Line{Runs: l.Runs, Y: 40 + 20*float64(i)})
+			}
+			var buf bytes.Buffer
+			if err := Write(&buf, doc, Options{Date: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+				t.Errorf("%s %q (%s): %v", w.lang, w.text, fam, err)
+				continue
+			}
+			if _, err := exec.LookPath("pdftotext"); err != nil {
+				continue
+			}
+			path := filepath.Join(t.TempDir(), "m.pdf")
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := strings.Map(func(r rune) rune {
+				if r == 0x202B || r == 0x202C || r == 0x202A || r == '\f' { // poppler's embedding marks
+					return -1
+				}
+				return r
+			}, strings.TrimSpace(string(out)))
+			if got != w.text {
+				t.Errorf("%s %q (%s): extracted as %q", w.lang, w.text, fam, got)
+			}
+		}
+	}
+}

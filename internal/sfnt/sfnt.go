@@ -1,0 +1,333 @@
+// Package sfnt reads the few tables of a TrueType file that the PDF
+// writer's view of the font depends on, and writes a copy of the file
+// with a character map of the caller's choosing.
+//
+// fpdf draws code points, not glyphs: it looks each code point up in the
+// font's first Unicode format 4 cmap subtable, and subsets and embeds
+// the glyph it finds there. A glyph the cmap does not reach (an Arabic
+// mark ligature such as shadda with fatha, a contextual form) cannot be
+// drawn at all. WithCodes gives such glyphs code points of their own, in
+// the Private Use Area, in a copy of the file that only one document
+// uses; the outlines, metrics and every other table stay as they are.
+//
+// It is a leaf package: it knows neither the shaper nor the PDF writer,
+// only the file format (the OpenType specification's cmap, head, hhea,
+// hmtx and maxp tables).
+package sfnt
+
+import (
+	"encoding/binary"
+	"fmt"
+	"maps"
+	"math"
+	"slices"
+	"sort"
+)
+
+// Font is what this package read from one TrueType file.
+type Font struct {
+	data   []byte
+	tables map[string][]byte
+	upem   int
+	// advances are the hmtx advances, in font units, one per long metric.
+	advances []uint16
+	glyphs   int               // maxp numGlyphs
+	cmap     map[rune]uint16   // the subtable fpdf reads: code point → glyph
+	byGlyph  map[uint16][]rune // glyph → its code points, ascending
+}
+
+// Error is a file this package cannot read or rewrite.
+type Error struct{ Reason string }
+
+func (e *Error) Error() string { return "font file: " + e.Reason }
+
+var be = binary.BigEndian
+
+// Parse reads data, which must stay unchanged while the Font is used.
+func Parse(data []byte) (f *Font, err error) {
+	if len(data) < 12 {
+		return nil, &Error{"too short for a table directory"}
+	}
+	f = &Font{data: data, tables: map[string][]byte{}}
+	n := int(be.Uint16(data[4:]))
+	if 12+16*n > len(data) {
+		return nil, &Error{"table directory past the end of the file"}
+	}
+	for i := range n {
+		rec := data[12+16*i:]
+		off, length := int64(be.Uint32(rec[8:])), int64(be.Uint32(rec[12:]))
+		if off+length > int64(len(data)) {
+			return nil, &Error{fmt.Sprintf("table %q past the end of the file", rec[:4])}
+		}
+		f.tables[string(rec[:4])] = data[off : off+length]
+	}
+	head, hhea, maxp, hmtx := f.tables["head"], f.tables["hhea"], f.tables["maxp"], f.tables["hmtx"]
+	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 || f.tables["cmap"] == nil {
+		return nil, &Error{"no head, hhea, maxp or cmap table"}
+	}
+	f.upem = int(be.Uint16(head[18:]))
+	f.glyphs = int(be.Uint16(maxp[4:]))
+	nh := int(be.Uint16(hhea[34:]))
+	if f.upem == 0 || nh == 0 || 4*nh > len(hmtx) {
+		return nil, &Error{"bad units per em or horizontal metrics"}
+	}
+	f.advances = make([]uint16, nh)
+	for i := range nh {
+		f.advances[i] = be.Uint16(hmtx[4*i:])
+	}
+	if f.cmap, err = format4(f.tables["cmap"]); err != nil {
+		return nil, err
+	}
+	f.byGlyph = map[uint16][]rune{}
+	for _, r := range slices.Sorted(maps.Keys(f.cmap)) {
+		g := f.cmap[r]
+		f.byGlyph[g] = append(f.byGlyph[g], r)
+	}
+	return f, nil
+}
+
+// format4 reads the cmap subtable fpdf reads: the first encoding record
+// of platform 0 (Unicode), or 3 with encoding 1 (Windows BMP), whose
+// subtable has format 4.
+func format4(cmap []byte) (map[rune]uint16, error) {
+	if len(cmap) < 4 {
+		return nil, &Error{"cmap too short"}
+	}
+	n := int(be.Uint16(cmap[2:]))
+	for i := range n {
+		rec := 4 + 8*i
+		if rec+8 > len(cmap) {
+			break
+		}
+		pid, eid, off := be.Uint16(cmap[rec:]), be.Uint16(cmap[rec+2:]), int(be.Uint32(cmap[rec+4:]))
+		if !(pid == 0 || pid == 3 && eid == 1) || off+4 > len(cmap) || be.Uint16(cmap[off:]) != 4 {
+			continue
+		}
+		return readFormat4(cmap[off:])
+	}
+	return nil, &Error{"no Unicode cmap subtable of format 4, which the PDF writer needs"}
+}
+
+func readFormat4(t []byte) (map[rune]uint16, error) {
+	if len(t) < 14 {
+		return nil, &Error{"cmap format 4 too short"}
+	}
+	length := min(int(be.Uint16(t[2:])), len(t))
+	segs := int(be.Uint16(t[6:])) / 2
+	if 16+8*segs > length {
+		return nil, &Error{"cmap format 4 segments past its end"}
+	}
+	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
+	out := map[rune]uint16{}
+	for s := range segs {
+		end, start := int(be.Uint16(t[ends+2*s:])), int(be.Uint16(t[starts+2*s:]))
+		delta, ro := be.Uint16(t[deltas+2*s:]), int(be.Uint16(t[ranges+2*s:]))
+		for c := start; c <= end && c < 0xFFFF; c++ {
+			var g uint16
+			if ro == 0 {
+				g = uint16(c) + delta
+			} else {
+				p := ranges + 2*s + ro + 2*(c-start)
+				if p+2 > length {
+					continue
+				}
+				if g = be.Uint16(t[p:]); g != 0 {
+					g += delta
+				}
+			}
+			if g != 0 {
+				out[rune(c)] = g
+			}
+		}
+	}
+	return out, nil
+}
+
+// Runes returns the code points the PDF writer's cmap sends to glyph,
+// lowest first.
+func (f *Font) Runes(glyph uint16) []rune { return f.byGlyph[glyph] }
+
+// Glyph returns the glyph the PDF writer's cmap sends r to.
+func (f *Font) Glyph(r rune) (uint16, bool) {
+	g, ok := f.cmap[r]
+	return g, ok
+}
+
+// NumGlyphs is the number of glyphs in the font.
+func (f *Font) NumGlyphs() int { return f.glyphs }
+
+// Width is a glyph's advance in thousandths of an em, rounded as fpdf
+// rounds the widths it writes into the PDF (its W array): text drawn in
+// one string moves on by exactly these widths.
+func (f *Font) Width(glyph uint16) int {
+	i := min(int(glyph), len(f.advances)-1)
+	return int(math.Round(1000 / float64(f.upem) * float64(f.advances[i])))
+}
+
+// WithCodes returns a copy of the font file whose cmap also maps each
+// code of extra to its glyph. The new cmap has one subtable, Windows
+// BMP format 4, with every mapping of the one fpdf reads and the extra
+// ones; every other table is copied unchanged, and the file's checksums
+// are computed again.
+func (f *Font) WithCodes(extra map[rune]uint16) ([]byte, error) {
+	all := make(map[rune]uint16, len(f.cmap)+len(extra))
+	for r, g := range f.cmap {
+		all[r] = g
+	}
+	for r, g := range extra {
+		if r < 0 || r >= 0xFFFF || int(g) >= f.glyphs {
+			return nil, &Error{fmt.Sprintf("cannot map U+%04X to glyph %d", r, g)}
+		}
+		all[r] = g
+	}
+	cmap, err := buildFormat4(all)
+	if err != nil {
+		return nil, err
+	}
+	tables := make(map[string][]byte, len(f.tables))
+	for tag, t := range f.tables {
+		tables[tag] = t
+	}
+	tables["cmap"] = cmap
+	return assemble(be.Uint32(f.data), tables), nil
+}
+
+// buildFormat4 writes a cmap table with one (3, 1) format 4 subtable:
+// a segment per run of consecutive codes, with an idDelta where the
+// glyphs run in step with the codes and a glyphIdArray elsewhere.
+func buildFormat4(m map[rune]uint16) ([]byte, error) {
+	codes := slices.Sorted(maps.Keys(m))
+	type seg struct {
+		start, end rune
+		delta      uint16
+		array      []uint16 // nil: idDelta only
+	}
+	var segs []seg
+	for i := 0; i < len(codes); {
+		j := i + 1
+		for j < len(codes) && codes[j] == codes[j-1]+1 {
+			j++
+		}
+		s := seg{start: codes[i], end: codes[j-1], delta: m[codes[i]] - uint16(codes[i])}
+		for _, c := range codes[i:j] {
+			if m[c]-uint16(c) != s.delta {
+				s.delta = 0
+				s.array = make([]uint16, 0, j-i)
+				for _, c := range codes[i:j] {
+					s.array = append(s.array, m[c])
+				}
+				break
+			}
+		}
+		segs = append(segs, s)
+		i = j
+	}
+	segs = append(segs, seg{start: 0xFFFF, end: 0xFFFF, delta: 1})
+	n := len(segs)
+	arrayLen := 0
+	for _, s := range segs {
+		arrayLen += len(s.array)
+	}
+	length := 16 + 8*n + 2*arrayLen
+	if length > 0xFFFF {
+		return nil, &Error{"the character map is too large for a format 4 subtable"}
+	}
+	t := make([]byte, 12+length)
+	be.PutUint16(t[0:], 0)  // version
+	be.PutUint16(t[2:], 1)  // one subtable
+	be.PutUint16(t[4:], 3)  // Windows
+	be.PutUint16(t[6:], 1)  // Unicode BMP
+	be.PutUint32(t[8:], 12) // its offset
+	s4 := t[12:]
+	be.PutUint16(s4[0:], 4)
+	be.PutUint16(s4[2:], uint16(length))
+	be.PutUint16(s4[6:], uint16(2*n))
+	pow := 1
+	for pow*2 <= n {
+		pow *= 2
+	}
+	be.PutUint16(s4[8:], uint16(2*pow))
+	be.PutUint16(s4[10:], uint16(bitsLen(pow)))
+	be.PutUint16(s4[12:], uint16(2*n-2*pow))
+	ends, starts, deltas, ranges := 14, 16+2*n, 16+4*n, 16+6*n
+	array := 16 + 8*n
+	for i, s := range segs {
+		be.PutUint16(s4[ends+2*i:], uint16(s.end))
+		be.PutUint16(s4[starts+2*i:], uint16(s.start))
+		be.PutUint16(s4[deltas+2*i:], s.delta)
+		if s.array != nil {
+			be.PutUint16(s4[ranges+2*i:], uint16(array-(ranges+2*i)))
+			for _, g := range s.array {
+				be.PutUint16(s4[array:], g)
+				array += 2
+			}
+		}
+	}
+	return t, nil
+}
+
+func bitsLen(pow int) int {
+	n := 0
+	for pow > 1 {
+		pow >>= 1
+		n++
+	}
+	return n
+}
+
+// assemble writes a font file of the tables, in tag order, each padded
+// to four bytes, with their checksums and head's checkSumAdjustment.
+func assemble(version uint32, tables map[string][]byte) []byte {
+	tags := make([]string, 0, len(tables))
+	for tag := range tables {
+		tags = append(tags, tag)
+	}
+	sort.Strings(tags)
+	n := len(tags)
+	size := 12 + 16*n
+	for _, tag := range tags {
+		size += (len(tables[tag]) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
+	be.PutUint32(out[0:], version)
+	be.PutUint16(out[4:], uint16(n))
+	pow := 1
+	for pow*2 <= n {
+		pow *= 2
+	}
+	be.PutUint16(out[6:], uint16(16*pow))
+	be.PutUint16(out[8:], uint16(bitsLen(pow)))
+	be.PutUint16(out[10:], uint16(16*n-16*pow))
+	headAt := -1
+	for i, tag := range tags {
+		t := tables[tag]
+		off := len(out)
+		out = append(out, t...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+		if tag == "head" {
+			headAt = off
+			clear(out[off+8 : off+12]) // checkSumAdjustment is summed as 0
+		}
+		rec := out[12+16*i:]
+		copy(rec, tag)
+		be.PutUint32(rec[4:], checksum(out[off:off+len(t)]))
+		be.PutUint32(rec[8:], uint32(off))
+		be.PutUint32(rec[12:], uint32(len(t)))
+	}
+	if headAt >= 0 {
+		be.PutUint32(out[headAt+8:], 0xB1B0AFBA-checksum(out))
+	}
+	return out
+}
+
+func checksum(b []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(b); i += 4 {
+		var w [4]byte
+		copy(w[:], b[i:min(i+4, len(b))])
+		sum += be.Uint32(w[:])
+	}
+	return sum
+}
