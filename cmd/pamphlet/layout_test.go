@@ -21,6 +21,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
+	"pamphlet/internal/compose"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/pdftest"
 	"pamphlet/internal/project"
@@ -167,7 +168,7 @@ func flowOf(pam *resolve.Pamphlet, l *layout.Layout) []para {
 			if p.Title.Value != "" {
 				add("panel title", p.Title, true)
 			}
-			if key := plaqueKeyOf(pam, p); l.Text.PlaqueKey && key.Value != "" {
+			if key := compose.PlaqueKey(pam, p); l.Text.PlaqueKey && key.Value != "" {
 				add("plaque key", key, true)
 			}
 			add("body", p.Body, false)
@@ -247,22 +248,6 @@ func matchFlow(t *testing.T, rb *readBack, pam *resolve.Pamphlet) []para {
 		t.Fatalf("%s: page %d has text after the last panel: %q", rb.name, inner[k].Page, inner[k].Text())
 	}
 	return flow
-}
-
-// plaqueKeyOf is the plaque key compose prints under a panel's title in a
-// translated pamphlet: the plaque's number and its original title.
-func plaqueKeyOf(pam *resolve.Pamphlet, p resolve.Panel) resolve.Text {
-	if pam.Lang == pam.Source {
-		return resolve.Text{}
-	}
-	if p.Original.Value == "" {
-		return p.PlaqueLabel
-	}
-	key := p.Original
-	if p.Plaque != "" {
-		key.Value = p.Plaque + " · " + key.Value
-	}
-	return key
 }
 
 // eachSample runs check on every layout × language × floor of the sample.

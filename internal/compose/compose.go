@@ -435,7 +435,7 @@ func (cc *composer) compose(p *resolve.Pamphlet) (*composed, error) {
 				if err := add(pn.Title, "panel_title", start, true, elem(panel, 0, pn.Title)); err != nil {
 					return nil, err
 				}
-				if key := plaqueKey(p, pn); l.Text.PlaqueKey && key.Value != "" {
+				if key := PlaqueKey(p, pn); l.Text.PlaqueKey && key.Value != "" {
 					if err := add(key, "plaque_key", start, true, elem("P", 0, key)); err != nil {
 						return nil, err
 					}
@@ -530,14 +530,14 @@ func (cc *composer) compose(p *resolve.Pamphlet) (*composed, error) {
 	return out, nil
 }
 
-// plaqueKey is what a translated pamphlet prints under a panel's title
+// PlaqueKey is what a translated pamphlet prints under a panel's title
 // so that a visitor can match it to the wall: the title as the plaque
 // has it, in the source language and tagged so (a screen reader reads it
 // in that voice), after the plaque's number when the museum numbers its
 // plaques. The number stays a number: the line is all in one language.
 // The source language's own pamphlet has no key: its titles are the
 // wall's.
-func plaqueKey(p *resolve.Pamphlet, pn resolve.Panel) resolve.Text {
+func PlaqueKey(p *resolve.Pamphlet, pn resolve.Panel) resolve.Text {
 	if p.Lang == p.Source {
 		return resolve.Text{}
 	}
