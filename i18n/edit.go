@@ -17,14 +17,11 @@ import (
 // Only messages written as their own table (["floor1.cell2.title"]) can
 // be stamped; the error names any other.
 func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, error) {
-	lines := strings.SplitAfter(string(data), "\n")
-	if len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
+	lines := splitLines(string(data))
 	eol := lineEnd(data)
 	replace := map[int]string{} // line → its replacement
 	drop := map[int]bool{}
-	after := map[int]string{} // header line → hash line inserted after it
+	after := map[int][]string{} // header line → hash line inserted after it
 	done := map[string]bool{}
 	for _, t := range scanTables(lines) {
 		h, ok := hashes[t.id]
@@ -49,7 +46,7 @@ func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, erro
 			}
 		}
 		if !found {
-			after[t.start] = line
+			after[t.start] = []string{line}
 		}
 	}
 	var missing []string
@@ -62,23 +59,7 @@ func SetHashes(path string, data []byte, hashes map[string]string) ([]byte, erro
 		sort.Strings(missing)
 		return nil, fmt.Errorf("%s: cannot set the hash of %s: write each message as its own table, e.g. [%q]", path, strings.Join(missing, ", "), missing[0])
 	}
-	var out strings.Builder
-	for i, line := range lines {
-		switch {
-		case replace[i] != "":
-			out.WriteString(replace[i])
-		case drop[i]:
-		default:
-			out.WriteString(line)
-		}
-		if h := after[i]; h != "" {
-			if !strings.HasSuffix(line, "\n") {
-				out.WriteString(eol)
-			}
-			out.WriteString(h)
-		}
-	}
-	return []byte(out.String()), nil
+	return rewrite(lines, replace, drop, after, eol), nil
 }
 
 // Update is the new content of one message for SetMessages: the text of
@@ -105,10 +86,7 @@ type Update struct {
 // names any other. The caller should parse the result before writing it.
 func SetMessages(path string, data []byte, updates map[string]Update, order []string) ([]byte, error) {
 	text := string(data)
-	lines := strings.SplitAfter(text, "\n")
-	if len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
+	lines := splitLines(text)
 	tables := scanTables(lines)
 	eol := lineEnd(data)
 	block := func(s string) string { return strings.ReplaceAll(s, "\n", eol) }
@@ -235,6 +213,23 @@ func SetMessages(path string, data []byte, updates map[string]Update, order []st
 		insertAfter[tail] = append(insertAfter[tail], block("\n"+header(id)+fieldLines(updates[id])))
 	}
 
+	return rewrite(lines, replace, drop, insertAfter, eol), nil
+}
+
+// splitLines splits a text into lines that keep their line endings.
+func splitLines(text string) []string {
+	lines := strings.SplitAfter(text, "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// rewrite applies line edits to a text's lines: replace[i] stands in for
+// line i, drop[i] removes it, the blocks of insertAfter[i] follow it
+// (insertAfter[-1]: before the first line). Every other line is kept byte
+// for byte; a block after a last line with no line ending gets eol first.
+func rewrite(lines []string, replace map[int]string, drop map[int]bool, insertAfter map[int][]string, eol string) []byte {
 	var out strings.Builder
 	emit := func(blocks []string) {
 		for _, b := range blocks {
@@ -253,12 +248,9 @@ func SetMessages(path string, data []byte, updates map[string]Update, order []st
 		default:
 			out.WriteString(line)
 		}
-		if blocks := insertAfter[i]; len(blocks) > 0 {
-			// Keep the blank line that separated what follows.
-			emit(blocks)
-		}
+		emit(insertAfter[i])
 	}
-	return []byte(out.String()), nil
+	return []byte(out.String())
 }
 
 // lineEnd is the text's line ending, so that the lines an edit writes into
