@@ -28,19 +28,23 @@ func newStatusCmd(stdout, stderr io.Writer) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "status",
-		Short: "Show, per language and floor, how many messages are translated, stale or missing",
+		Short: "Show, per language and part, how many messages are translated, stale, unverified or missing",
 		Long: `Status compares every catalog with the source catalog and counts, per
-language and per floor, the messages that are:
+language and per part of the museum (floor, stop …), the messages that are:
 
   translated            made from the current source text
   stale                 made from an older source text: kept, but to review
+  unverified            imported with no record of its source (no hash):
+                        printed as it is; pamphlet adopt records it
   missing               not translated yet
   identical             a copy of the source (allowed ones, such as proper
                         names listed in [_meta.ignore], count as translated)
 
-"common" holds what every pamphlet prints whatever its floor: the cover,
-the visitor information and the notes. "complete" is the share of messages
-with a text made from the current source (translated + identical + unverified).
+"common" holds what every pamphlet prints whatever its part: the cover and
+the visitor information (the tool's own words are not counted). "complete"
+is the share of messages with a text no source change has overtaken
+(translated + identical + unverified). A catalog that cannot be read is
+listed after the table, and the others are counted.
 
 With --lang, status also lists the messages to work on. --min-complete
 makes status exit 1 when a language is less complete than a threshold:
