@@ -16,6 +16,7 @@ func FuzzLines(f *testing.F) {
 		f.Add(c.lang, c.text, 120.0)
 	}
 	f.Add("ar", "لا (SS) 1943–1944 ، ؟", 30.0)
+	f.Add("ar", "لا", 5.0) // one lam-alef glyph, wider than the measure
 	f.Add("he", "((([[[ab]]])))\n\nשלום\u200f\u202b", 5.0)
 	f.Add("ja", "「」「」。。、、", 1.0)
 	f.Add("ko", "\u00ad\u200b 한국어 \t", 50.0)
@@ -50,14 +51,26 @@ func FuzzLines(f *testing.F) {
 	})
 }
 
-// hasSingleCluster reports a line that is one base character with its
-// marks, and any spaces the paragraph started with (which can be wider
-// than a tiny measure and cannot be cut).
+// hasSingleCluster reports a line that is one cluster the breaker
+// cannot cut: a base character with its marks, or one shaped glyph
+// cluster such as the lam-alef ligature (two letters, one glyph), and
+// any spaces the paragraph started with (which can be wider than a tiny
+// measure and cannot be cut).
 func hasSingleCluster(l Line) bool {
 	n := 0
-	for _, r := range l.Logical {
-		if !isMark(r) && !unicode.IsSpace(r) {
-			n++
+	for _, run := range l.Runs {
+		if run.Glyphs != nil {
+			for _, g := range run.Glyphs {
+				if strings.TrimSpace(g.Cluster) != "" {
+					n++
+				}
+			}
+			continue
+		}
+		for _, r := range run.Text {
+			if !isMark(r) && !unicode.IsSpace(r) {
+				n++
+			}
 		}
 	}
 	return n <= 1
