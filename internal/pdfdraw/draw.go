@@ -94,7 +94,7 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	pdf.SetProducer(producer, true)
 	pdf.SetLang(doc.Lang)
 
-	glyphs, err := planGlyphs(doc)
+	glyphs, err := planFonts(doc)
 	if err != nil {
 		return err
 	}

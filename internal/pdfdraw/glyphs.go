@@ -1,7 +1,6 @@
 package pdfdraw
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"sync"
@@ -18,9 +17,9 @@ import (
 // extracts as the text the glyph stands for, is drawn as that code
 // point. Any other glyph — a mark ligature (shadda with fatha), a form
 // no code point names, a letter that carries its marks' text, a mark —
-// gets a code point of the Private Use Area in a copy of the font made
-// for the one document: WithCodes adds it to the copy's character map,
-// fpdf subsets and draws it like any other character, and the tagging
+// gets a code point of the Private Use Area in the subset of the font
+// made for the one document (sfnt.Subset adds it to the subset's
+// character map), fpdf subsets and draws it like any other character, and the tagging
 // pass maps it in the ToUnicode map to the glyph's text, so that copying
 // and searching give back what was typed.
 //
@@ -70,9 +69,12 @@ type glyphCodes struct {
 	sf    *sfnt.Font
 	file  string
 	pua   map[glyphKey]rune
-	extra map[rune]uint16 // PUA code → glyph, for the font's copy
+	extra map[rune]uint16 // PUA code → glyph, for the font's subset
 	texts map[rune]string // PUA code → the glyph's text, for ToUnicode
 	next  rune
+	// drawn are the code points the document draws with the font, text
+	// runs' and glyphs' alike, for its subset.
+	drawn []rune
 }
 
 type glyphKey struct {
@@ -118,30 +120,26 @@ func (gc *glyphCodes) code(g page.Glyph) (rune, error) {
 	return r, nil
 }
 
-// fontBytes is the file fpdf embeds for f: a copy of its bytes (see
-// page.Font), with the document's Private Use Area codes when it has
-// any.
+// fontBytes is the file fpdf embeds for f: the subset of f that holds
+// what the document draws with it, with its Private Use Area codes. It
+// is the document's own copy (fpdf writes into the bytes it is given:
+// see page.Font).
 func (gc *glyphCodes) fontBytes(f *page.Font) ([]byte, error) {
-	if gc == nil || len(gc.extra) == 0 {
-		return bytes.Clone(f.Data), nil
-	}
-	data, err := gc.sf.WithCodes(gc.extra)
+	data, err := gc.sf.Subset(gc.drawn, gc.extra)
 	if err != nil {
 		return nil, &FontError{File: f.File, Err: err}
 	}
 	return data, nil
 }
 
-// planGlyphs gives every glyph of doc its code point, before any font is
-// embedded: the fonts' copies must hold all of them.
-func planGlyphs(doc *page.Document) (map[*page.Font]*glyphCodes, error) {
+// planFonts gives every glyph of doc its code point and collects the
+// code points drawn with each font, before any font is embedded: the
+// fonts' subsets must hold all of them.
+func planFonts(doc *page.Document) (map[*page.Font]*glyphCodes, error) {
 	plan := map[*page.Font]*glyphCodes{}
 	for _, pg := range doc.Pages {
 		for _, l := range pg.Lines {
 			for _, r := range l.Runs {
-				if r.Glyphs == nil {
-					continue
-				}
 				gc := plan[r.Font]
 				if gc == nil {
 					var err error
@@ -150,10 +148,16 @@ func planGlyphs(doc *page.Document) (map[*page.Font]*glyphCodes, error) {
 					}
 					plan[r.Font] = gc
 				}
+				if r.Glyphs == nil {
+					gc.drawn = append(gc.drawn, []rune(r.Text)...)
+					continue
+				}
 				for _, g := range r.Glyphs {
-					if _, err := gc.code(g); err != nil {
+					c, err := gc.code(g)
+					if err != nil {
 						return nil, err
 					}
+					gc.drawn = append(gc.drawn, c)
 				}
 			}
 		}

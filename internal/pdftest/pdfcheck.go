@@ -491,3 +491,38 @@ func Boxes(t testing.TB, path string) []map[string][4]float64 {
 	}
 	return out
 }
+
+// FontPrograms returns the embedded TrueType program (FontFile2,
+// decoded) of each font of the document, by its BaseFont name without
+// the subset tag, read with pdfcpu.
+func FontPrograms(t testing.TB, path string) map[string][]byte {
+	t.Helper()
+	x := readContext(t, path).XRefTable
+	out := map[string][]byte{}
+	for _, nr := range slices.Sorted(maps.Keys(x.Table)) {
+		e := x.Table[nr]
+		if e == nil || e.Free {
+			continue
+		}
+		d, ok := e.Object.(types.Dict)
+		if !ok || d.Type() == nil || *d.Type() != "FontDescriptor" || d["FontFile2"] == nil {
+			continue
+		}
+		sd, _, err := x.DereferenceStreamDict(d["FontFile2"])
+		if err != nil || sd == nil {
+			t.Fatalf("%s: FontFile2 of object %d: %v", path, nr, err)
+		}
+		if err := sd.Decode(); err != nil {
+			t.Fatalf("%s: FontFile2 of object %d: %v", path, nr, err)
+		}
+		name := ""
+		if n := d.NameEntry("FontName"); n != nil {
+			name = *n
+		}
+		if i := strings.IndexByte(name, '+'); i == 6 {
+			name = name[i+1:]
+		}
+		out[name] = sd.Content
+	}
+	return out
+}

@@ -1,21 +1,29 @@
 // Package sfnt reads the few tables of a TrueType file that the PDF
-// writer's view of the font depends on, and writes a copy of the file
-// with a character map of the caller's choosing.
+// writer's view of the font depends on, and writes the per-document
+// subset of the file that the PDF writer is handed.
 //
 // fpdf draws code points, not glyphs: it looks each code point up in the
 // font's first Unicode format 4 cmap subtable, and subsets and embeds
 // the glyph it finds there. A glyph the cmap does not reach (an Arabic
 // mark ligature such as shadda with fatha, a contextual form) cannot be
-// drawn at all. WithCodes gives such glyphs code points of their own, in
-// the Private Use Area, in a copy of the file that only one document
-// uses; the outlines, metrics and every other table stay as they are.
+// drawn at all. Subset gives such glyphs code points of their own, in
+// the Private Use Area, in a file that only one document uses.
+//
+// fpdf also parses the whole file it is given, for every document: its
+// whole character map into maps, every glyph's location, and then, when
+// it subsets, the same again. Handed the 4.6 MB CJK font, that was most
+// of a pamphlet's time. Subset keeps only the glyphs the document draws,
+// so fpdf parses kilobytes; glyph IDs, metrics and the tables fpdf
+// copies into the PDF stay as they are, so the embedded font is the one
+// fpdf made from the whole file.
 //
 // It is a leaf package: it knows neither the shaper nor the PDF writer,
-// only the file format (the OpenType specification's cmap, head, hhea,
-// hmtx and maxp tables).
+// only the file format (the OpenType specification's cmap, glyf, head,
+// hhea, hmtx, loca and maxp tables).
 package sfnt
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"maps"
@@ -34,6 +42,10 @@ type Font struct {
 	glyphs   int               // maxp numGlyphs
 	cmap     map[rune]uint16   // the subtable fpdf reads: code point → glyph
 	byGlyph  map[uint16][]rune // glyph → its code points, ascending
+	// loca holds each glyph's outline offsets in glyf, numGlyphs+1 of
+	// them; locaErr is why they could not be read (Subset returns it).
+	loca    []uint32
+	locaErr error
 }
 
 // Error is a file this package cannot read or rewrite.
@@ -83,7 +95,34 @@ func Parse(data []byte) (f *Font, err error) {
 		g := f.cmap[r]
 		f.byGlyph[g] = append(f.byGlyph[g], r)
 	}
+	f.loca, f.locaErr = readLoca(head, f.tables["loca"], f.glyphs, len(f.tables["glyf"]))
 	return f, nil
+}
+
+// readLoca reads the offsets of numGlyphs outlines into a glyf table of
+// glyfLen bytes, in head's indexToLocFormat: short (offset/2, 16 bits)
+// or long (32 bits). Offsets must not decrease nor pass glyf's end.
+func readLoca(head, loca []byte, numGlyphs, glyfLen int) ([]uint32, error) {
+	long := be.Uint16(head[50:]) == 1
+	size := 2
+	if long {
+		size = 4
+	}
+	if loca == nil || len(loca) < size*(numGlyphs+1) {
+		return nil, &Error{"no loca table, or one shorter than the glyph count (not a TrueType outline font?)"}
+	}
+	out := make([]uint32, numGlyphs+1)
+	for i := range out {
+		if long {
+			out[i] = be.Uint32(loca[4*i:])
+		} else {
+			out[i] = 2 * uint32(be.Uint16(loca[2*i:]))
+		}
+		if i > 0 && out[i] < out[i-1] || int64(out[i]) > int64(glyfLen) {
+			return nil, &Error{fmt.Sprintf("loca: glyph %d's outline is out of order or past the end of glyf", i)}
+		}
+	}
+	return out, nil
 }
 
 // format4 reads the cmap subtable fpdf reads: the first encoding record
@@ -164,32 +203,159 @@ func (f *Font) Width(glyph uint16) int {
 	return int(math.Round(1000 / float64(f.upem) * float64(f.advances[i])))
 }
 
-// WithCodes returns a copy of the font file whose cmap also maps each
-// code of extra to its glyph. The new cmap has one subtable, Windows
-// BMP format 4, with every mapping of the one fpdf reads and the extra
-// ones; every other table is copied unchanged, and the file's checksums
-// are computed again.
-func (f *Font) WithCodes(extra map[rune]uint16) ([]byte, error) {
-	all := make(map[rune]uint16, len(f.cmap)+len(extra))
-	for r, g := range f.cmap {
-		all[r] = g
+// embeddedTables are the tables fpdf reads or copies into the PDF; a
+// subset holds no other.
+var embeddedTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "glyf", "head", "hhea", "hmtx", "loca", "maxp", "name", "post", "prep"}
+
+// Subset returns the font file to hand the PDF writer for one document
+// that draws the code points codes, and the glyphs of extra under the
+// Private Use Area codes extra gives them. Its character map has one
+// subtable, Windows BMP format 4, holding the codes the font maps, the
+// extra ones, and every code up to U+00FF the font maps (fpdf writes
+// those widths into the PDF whether they are drawn or not). Only the
+// outlines of their glyphs, of the components those are built from, and
+// of glyph 0 are kept; every glyph keeps its ID and its metrics; post
+// loses its glyph names; head, hhea, maxp, OS/2, name and the hinting
+// tables are copied unchanged. Tables fpdf neither reads nor embeds
+// (GSUB, GPOS, kern …) are left out. The file's checksums are computed
+// again.
+func (f *Font) Subset(codes []rune, extra map[rune]uint16) ([]byte, error) {
+	if f.locaErr != nil {
+		return nil, f.locaErr
+	}
+	m := make(map[rune]uint16, len(codes)+len(extra)+256)
+	for r := rune(0); r <= 0xFF; r++ {
+		if g, ok := f.cmap[r]; ok {
+			m[r] = g
+		}
+	}
+	for _, r := range codes {
+		if g, ok := f.cmap[r]; ok {
+			m[r] = g
+		}
 	}
 	for r, g := range extra {
 		if r < 0 || r >= 0xFFFF || int(g) >= f.glyphs {
 			return nil, &Error{fmt.Sprintf("cannot map U+%04X to glyph %d", r, g)}
 		}
-		all[r] = g
+		m[r] = g
 	}
-	cmap, err := buildFormat4(all)
+	keep := make([]bool, f.glyphs)
+	keep[0] = true
+	for _, g := range m {
+		if err := f.keepGlyph(keep, g, 0); err != nil {
+			return nil, err
+		}
+	}
+	glyf, loca := f.outlines(keep)
+	cmap, err := buildFormat4(m)
 	if err != nil {
 		return nil, err
 	}
-	tables := make(map[string][]byte, len(f.tables))
-	for tag, t := range f.tables {
-		tables[tag] = t
+	tables := make(map[string][]byte, len(embeddedTables))
+	for _, tag := range embeddedTables {
+		if t, ok := f.tables[tag]; ok {
+			tables[tag] = t
+		}
 	}
-	tables["cmap"] = cmap
+	tables["cmap"], tables["glyf"], tables["loca"] = cmap, glyf, loca
+	if post := tables["post"]; len(post) >= 32 {
+		// Version 3: the header without glyph names (DejaVu's are 62 KB),
+		// which is all fpdf reads and all it writes into the PDF.
+		post = bytes.Clone(post[:32])
+		be.PutUint32(post, 0x00030000)
+		tables["post"] = post
+	}
 	return assemble(be.Uint32(f.data), tables), nil
+}
+
+// Composite glyph flags (the OpenType glyf table).
+const (
+	argsAreWords   = 0x0001
+	haveScale      = 0x0008
+	moreComponents = 0x0020
+	haveXYScale    = 0x0040
+	haveTwoByTwo   = 0x0080
+)
+
+// maxComponentDepth bounds the nesting of composite glyphs: real fonts
+// nest two or three deep, and a damaged one may refer to itself.
+const maxComponentDepth = 16
+
+// keepGlyph marks g, and the components it is built from, as kept.
+func (f *Font) keepGlyph(keep []bool, g uint16, depth int) error {
+	if int(g) >= len(keep) {
+		return &Error{fmt.Sprintf("glyph %d is past the font's %d glyphs", g, len(keep))}
+	}
+	if depth > maxComponentDepth {
+		return &Error{"composite glyphs nest too deep (does one refer to itself?)"}
+	}
+	keep[g] = true
+	data := f.tables["glyf"][f.loca[g]:f.loca[g+1]]
+	if len(data) < 10 || int16(be.Uint16(data)) >= 0 {
+		return nil // empty, or a simple glyph
+	}
+	for p := 10; ; {
+		if p+4 > len(data) {
+			return &Error{fmt.Sprintf("composite glyph %d is truncated", g)}
+		}
+		flags, component := be.Uint16(data[p:]), be.Uint16(data[p+2:])
+		if err := f.keepGlyph(keep, component, depth+1); err != nil {
+			return err
+		}
+		p += 4
+		if flags&argsAreWords != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&haveTwoByTwo != 0:
+			p += 8
+		}
+		if flags&moreComponents == 0 {
+			return nil
+		}
+	}
+}
+
+// outlines writes a glyf table with the outlines of the kept glyphs and
+// none of the others, and its loca table in the font's own format.
+// Outline bytes are copied as they are, so short offsets stay even.
+func (f *Font) outlines(keep []bool) (glyf, loca []byte) {
+	src := f.tables["glyf"]
+	long := be.Uint16(f.tables["head"][50:]) == 1
+	size := 0
+	for g, k := range keep {
+		if k {
+			size += int(f.loca[g+1] - f.loca[g])
+		}
+	}
+	glyf = make([]byte, 0, size)
+	if long {
+		loca = make([]byte, 4*(len(keep)+1))
+	} else {
+		loca = make([]byte, 2*(len(keep)+1))
+	}
+	put := func(i int) {
+		if long {
+			be.PutUint32(loca[4*i:], uint32(len(glyf)))
+		} else {
+			be.PutUint16(loca[2*i:], uint16(len(glyf)/2))
+		}
+	}
+	for g, k := range keep {
+		put(g)
+		if k {
+			glyf = append(glyf, src[f.loca[g]:f.loca[g+1]]...)
+		}
+	}
+	put(len(keep))
+	return glyf, loca
 }
 
 // buildFormat4 writes a cmap table with one (3, 1) format 4 subtable:
