@@ -304,7 +304,7 @@ func isArabic(r rune) bool {
 // shapedScript reports the scripts HarfBuzz shapes: Arabic (joining,
 // ligatures, marks) and Hebrew (niqqud and cantillation placed by the
 // font). Other scripts are drawn character by character through the
-// font's character map.
+// font's character map, but for the ligatures fi and fl (ligatures.go).
 func shapedScript(r rune) (tslang.Script, bool) {
 	switch {
 	case isArabic(r):
