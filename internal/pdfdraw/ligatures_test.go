@@ -113,3 +113,35 @@ func TestLigaturesDrawnAndExtracted(t *testing.T) {
 		})
 	}
 }
+
+// TestLigaturesInRightToLeftLines: a Latin word with a ligature inside a
+// Hebrew or Arabic line, which is drawn in visual order, still extracts
+// with its ligature's letters in reading order ("office", never
+// "oifce").
+func TestLigaturesInRightToLeftLines(t *testing.T) {
+	pdftest.RequireTool(t, "pdftotext", "right-to-left lines are read in reading order only by a reader that reorders them")
+	for _, c := range []struct{ lang, text string }{
+		{"he", "המשרד office של flat הגדול"},
+		{"ar", "مكتب office في flat"},
+	} {
+		path := setDoc(t, c.lang, "text", c.text)
+		var codes string
+		for _, sh := range pdftest.ShownStrings(t, path)[0] {
+			codes += sh.Codes
+		}
+		if strings.Contains(codes, "fi") || strings.Contains(codes, "fl") {
+			t.Errorf("%s: fi or fl drawn as two codes: %q", c.lang, codes)
+		}
+		words := strings.Fields(strings.Map(func(r rune) rune {
+			if r >= 0x202A && r <= 0x202E { // poppler's embedding marks
+				return ' '
+			}
+			return r
+		}, pdftest.Text(t, path)))
+		for _, w := range []string{"office", "flat"} {
+			if !slices.Contains(words, w) {
+				t.Errorf("%s: pdftotext gives %q, without %q", c.lang, words, w)
+			}
+		}
+	}
+}
