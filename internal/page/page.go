@@ -26,10 +26,11 @@ type Font struct {
 // Run is a piece of a line drawn with one font at one size, its text
 // already in visual (left-to-right drawing) order.
 //
-// A run of shaped text (Arabic, Hebrew) carries its Glyphs: the PDF
-// writer then draws those glyphs, each where the shaper put it, and Text
-// only names them (for tests, previews and debugging). A run without
-// Glyphs is drawn as Text, through the font's character map.
+// A run of shaped text (Arabic, Hebrew, Latin with a fi or fl
+// ligature) carries its Glyphs: the PDF writer then draws those glyphs,
+// each where the shaper put it, and Text only names them (for tests,
+// previews and debugging). A run without Glyphs is drawn as Text,
+// through the font's character map.
 type Run struct {
 	Font *Font
 	Size float64 // points

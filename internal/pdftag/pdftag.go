@@ -48,6 +48,7 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/norm"
 
 	"pamphlet/internal/page"
@@ -403,11 +404,8 @@ func Extracted(r rune) string {
 }
 
 // toUnicode is ToUnicode with the drawer's Private Use Area codes: each
-// maps to the text of its glyph, written last to first as a ligature's
-// letters are (they are all Arabic or Hebrew, and drawn in visual
-// order), so that a mark ligature's shadda and fatha come back in the
-// order they were typed. A glyph that stands for no text of its own gets
-// no entry.
+// maps to the text of its glyph (see glyphText). A glyph that stands for
+// no text of its own gets no entry.
 func toUnicode(runes []rune, glyphs map[rune]string) []byte {
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
@@ -421,7 +419,7 @@ func toUnicode(runes []rune, glyphs map[rune]string) []byte {
 		}
 		if text, ok := glyphs[r]; ok {
 			if text != "" {
-				chars = append(chars, [2]string{fmt.Sprintf("%04X", r), utf16Hex(reverse(text))})
+				chars = append(chars, [2]string{fmt.Sprintf("%04X", r), utf16Hex(glyphText(text))})
 			}
 			continue
 		}
@@ -460,6 +458,25 @@ func toUnicode(runes []rune, glyphs map[rune]string) []byte {
 	}
 	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
 	return b.Bytes()
+}
+
+// glyphText is the text a Private Use Area code maps to, given the
+// text, in logical order, of the glyph drawn with it. A glyph of
+// left-to-right text (a Latin fi ligature) maps to its text as it is. A
+// glyph of right-to-left text (an Arabic or Hebrew letter with its
+// marks, a mark ligature) is written last to first, as a presentation
+// form's letters are (see ToUnicode): such lines are drawn in visual
+// order and readers reverse them, the glyph's text too, so that shadda
+// and fatha come back in the order they were typed. Text with any
+// strong left-to-right character is left-to-right text; text of
+// right-to-left letters, or of marks alone, is not.
+func glyphText(text string) string {
+	for _, r := range text {
+		if p, _ := bidi.LookupRune(r); p.Class() == bidi.L {
+			return text
+		}
+	}
+	return reverse(text)
 }
 
 func reverse(s string) string {

@@ -28,6 +28,36 @@ func TestToUnicodeMapsPresentationForms(t *testing.T) {
 	}
 }
 
+// TestToUnicodeGlyphOrder: a Private Use Area code maps to its glyph's
+// text in logical order when the text is left to right (a Latin
+// ligature, read as drawn), last to first when it is Arabic or Hebrew or
+// marks alone (drawn in visual order, and reversed again by readers).
+func TestToUnicodeGlyphOrder(t *testing.T) {
+	glyphs := map[rune]string{
+		0xE000: "fi",
+		0xE001: "fl",
+		0xE002: "\u0631\u064E\u0651", // reh, fatha, shadda
+		0xE003: "\u0651\u064E",       // shadda, fatha: marks alone
+		0xE004: "\u05E9\u05C1",       // shin with its dot
+		0xE005: "",                   // a mark: no entry
+	}
+	cmap := string(toUnicode([]rune{0xE000, 0xE001, 0xE002, 0xE003, 0xE004, 0xE005}, glyphs))
+	for _, want := range []string{
+		"<E000> <00660069>\n",
+		"<E001> <0066006C>\n",
+		"<E002> <0651064E0631>\n",
+		"<E003> <064E0651>\n",
+		"<E004> <05C105E9>\n",
+	} {
+		if !strings.Contains(cmap, want) {
+			t.Errorf("CMap lacks %q:\n%s", want, cmap)
+		}
+	}
+	if strings.Contains(cmap, "<E005>") {
+		t.Errorf("a glyph with no text has an entry:\n%s", cmap)
+	}
+}
+
 // TestSubsetTag: six capital letters, the same for the same subset,
 // another for another subset.
 func TestSubsetTag(t *testing.T) {

@@ -7,7 +7,8 @@
 // gets checked through pdfcpu: page sizes, /Lang, the title and dates,
 // the fonts' embedding and ToUnicode maps, strict validation. Text comes
 // from decoding the strings fpdf shows, where every glyph code is the
-// Unicode code point (see DecodedPageTexts); that is the order in which
+// Unicode code point or a code the font's ToUnicode map gives the text
+// of (see DecodedPageTexts); that is the order in which
 // glyphs are drawn, left to right, which is the reading order of
 // left-to-right text only, so the decoded fallback refuses a document with
 // right-to-left text and the test skips, naming pdftotext. A check that
@@ -127,32 +128,22 @@ func Text(t testing.TB, path string) string {
 	return strings.Join(PageTexts(t, path), "\n")
 }
 
-var tjString = regexp.MustCompile(`\(((?:\\.|[^\\)])*)\)\s*Tj`)
+// tjString matches a font selection (Tf, group 1 the font's resource
+// name) or a string shown with Tj (group 2).
+var tjString = regexp.MustCompile(`/([^\s/\[\]()<>{}%]+)\s+[-\d.]+\s+Tf|\(((?:\\.|[^\\)])*)\)\s*Tj`)
 
 // DecodedPageTexts reads every page's content stream with pdfcpu and
-// decodes the strings fpdf shows with Tj: UTF-16BE code units of the
-// drawn code points (fpdf's Identity-H encoding). One shown string is
-// one run of a line, in drawing order: for right-to-left text that is
-// visual order, the reverse of reading order (PageTexts refuses it).
+// decodes the strings fpdf shows with Tj (ShownStrings), each read
+// through its font's ToUnicode map. One shown string is one run of a
+// line, in drawing order: for right-to-left text that is visual order,
+// the reverse of reading order (PageTexts refuses it).
 func DecodedPageTexts(t testing.TB, path string) []string {
 	t.Helper()
-	ctx, err := api.ReadContextFile(path)
-	if err != nil {
-		t.Fatalf("pdfcpu cannot read %s: %v", path, err)
-	}
 	var pages []string
-	for i := 1; i <= ctx.PageCount; i++ {
-		d, _, _, err := ctx.PageDict(i, false)
-		if err != nil {
-			t.Fatalf("%s page %d: %v", path, i, err)
-		}
-		content, err := ctx.PageContent(d, i)
-		if err != nil {
-			t.Fatalf("%s page %d content: %v", path, i, err)
-		}
+	for _, shown := range ShownStrings(t, path) {
 		var lines []string
-		for _, m := range tjString.FindAllSubmatch(content, -1) {
-			s := decodeUTF16(unescape(m[1]))
+		for _, sh := range shown {
+			s := sh.Text
 			// A word hyphenated at a line's end is joined again, the
 			// hyphen dropped, as pdftotext does: a run ending in a
 			// hyphen before one starting with a lowercase letter.
@@ -166,6 +157,147 @@ func DecodedPageTexts(t testing.TB, path string) []string {
 		pages = append(pages, strings.Join(lines, "\n"))
 	}
 	return pages
+}
+
+// Shown is a string a page shows with Tj.
+type Shown struct {
+	Font string // the font's /BaseFont
+	// Codes are the codes drawn, each as the rune of its value: fpdf's
+	// Identity-H codes are UTF-16BE code units of the code points drawn,
+	// or of the Private Use Area codes internal/pdfdraw gives glyphs.
+	Codes string
+	// Text is Codes read through the font's ToUnicode map: what a text
+	// extractor gets.
+	Text string
+}
+
+// ShownStrings reads every page's content stream with pdfcpu and
+// returns, page by page in drawing order, the strings it shows with Tj.
+func ShownStrings(t testing.TB, path string) [][]Shown {
+	t.Helper()
+	ctx, err := api.ReadContextFile(path)
+	if err != nil {
+		t.Fatalf("pdfcpu cannot read %s: %v", path, err)
+	}
+	var pages [][]Shown
+	for i := 1; i <= ctx.PageCount; i++ {
+		d, _, inh, err := ctx.PageDict(i, true)
+		if err != nil {
+			t.Fatalf("%s page %d: %v", path, i, err)
+		}
+		content, err := ctx.PageContent(d, i)
+		if err != nil {
+			t.Fatalf("%s page %d content: %v", path, i, err)
+		}
+		fonts := pageFonts(t, ctx.XRefTable, inh.Resources)
+		var font pageFont
+		var shown []Shown
+		for _, m := range tjString.FindAllSubmatch(content, -1) {
+			if m[1] != nil {
+				font = fonts[string(m[1])]
+				continue
+			}
+			codes := decodeUTF16(unescape(m[2]))
+			shown = append(shown, Shown{Font: font.base, Codes: codes, Text: mapCodes(codes, font.toUnicode)})
+		}
+		pages = append(pages, shown)
+	}
+	return pages
+}
+
+// mapCodes replaces each code of s that cmap sends to other text.
+func mapCodes(s string, cmap map[rune]string) string {
+	if len(cmap) == 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if text, ok := cmap[r]; ok {
+			b.WriteString(text)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// pageFont is a font of a page's resources.
+type pageFont struct {
+	base      string          // its /BaseFont
+	toUnicode map[rune]string // the codes its ToUnicode map sends to text other than themselves
+}
+
+// pageFonts reads a page's fonts, by resource name.
+func pageFonts(t testing.TB, x *model.XRefTable, res types.Dict) map[string]pageFont {
+	t.Helper()
+	out := map[string]pageFont{}
+	fonts, err := x.DereferenceDict(res["Font"])
+	if err != nil {
+		t.Fatalf("page fonts: %v", err)
+	}
+	for name, ref := range fonts {
+		f, err := x.DereferenceDict(ref)
+		if err != nil {
+			t.Fatalf("font %s: %v", name, err)
+		}
+		pf := pageFont{}
+		if n := f.NameEntry("BaseFont"); n != nil {
+			pf.base = *n
+		}
+		sd, _, err := x.DereferenceStreamDict(f["ToUnicode"])
+		if err == nil && sd != nil { // no map: codes are read as themselves
+			if err := sd.Decode(); err != nil {
+				t.Fatalf("font %s: ToUnicode: %v", name, err)
+			}
+			pf.toUnicode = parseToUnicode(sd.Content)
+		}
+		out[name] = pf
+	}
+	return out
+}
+
+var (
+	cmapSection = regexp.MustCompile(`(?s)begin(bfchar|bfrange)(.*?)endbf(?:char|range)`)
+	cmapHex     = regexp.MustCompile(`<([0-9A-Fa-f]*)>`)
+)
+
+// parseToUnicode reads the bfchar and bfrange entries of a ToUnicode
+// CMap with two-byte codes, keeping those that map a code to text other
+// than the code point itself.
+func parseToUnicode(cmap []byte) map[rune]string {
+	out := map[rune]string{}
+	hex := func(s []byte) []byte {
+		b := make([]byte, len(s)/2)
+		for i := range b {
+			v, _ := strconv.ParseUint(string(s[2*i:2*i+2]), 16, 8)
+			b[i] = byte(v)
+		}
+		return b
+	}
+	code := func(s []byte) rune { v, _ := strconv.ParseUint(string(s), 16, 32); return rune(v) }
+	add := func(c rune, text string) {
+		if text != string(c) {
+			out[c] = text
+		}
+	}
+	for _, sec := range cmapSection.FindAllSubmatch(cmap, -1) {
+		vals := cmapHex.FindAllSubmatch(sec[2], -1)
+		if string(sec[1]) == "bfchar" {
+			for i := 0; i+1 < len(vals); i += 2 {
+				add(code(vals[i][1]), decodeUTF16(hex(vals[i+1][1])))
+			}
+			continue
+		}
+		for i := 0; i+2 < len(vals); i += 3 {
+			lo, hi, dst := code(vals[i][1]), code(vals[i+1][1]), []rune(decodeUTF16(hex(vals[i+2][1])))
+			for c := lo; c <= hi && len(dst) > 0; c++ {
+				d := slices.Clone(dst)
+				d[len(d)-1] += c - lo
+				add(c, string(d))
+			}
+		}
+	}
+	return out
 }
 
 func unescape(b []byte) []byte {

@@ -55,17 +55,19 @@ const (
 
 // runShaper shapes Arabic and Hebrew runs with HarfBuzz: Arabic for its
 // joined forms and ligatures, both for their marks (harakat, shadda,
-// niqqud), which the font's GPOS table places on their letters. go-text
+// niqqud), which the font's GPOS table places on their letters; and it
+// finds the Latin ligatures fi and fl a font has (ligatures.go). go-text
 // faces cache lookups and are not safe for concurrent use, so each Setter
 // keeps its own.
 type runShaper struct {
 	hb    shaping.HarfbuzzShaper
 	lang  tslang.Language
 	faces map[*fonts.Face]*font.Face
+	ligs  map[ligKey]ligGlyph // ligatures.go
 }
 
 func newRunShaper(lang language.Tag) runShaper {
-	return runShaper{lang: tslang.NewLanguage(lang.String()), faces: map[*fonts.Face]*font.Face{}}
+	return runShaper{lang: tslang.NewLanguage(lang.String()), faces: map[*fonts.Face]*font.Face{}, ligs: map[ligKey]ligGlyph{}}
 }
 
 func (a *runShaper) face(f *fonts.Face) *font.Face {
@@ -302,7 +304,7 @@ func isArabic(r rune) bool {
 // shapedScript reports the scripts HarfBuzz shapes: Arabic (joining,
 // ligatures, marks) and Hebrew (niqqud and cantillation placed by the
 // font). Other scripts are drawn character by character through the
-// font's character map.
+// font's character map, but for the ligatures fi and fl (ligatures.go).
 func shapedScript(r rune) (tslang.Script, bool) {
 	switch {
 	case isArabic(r):

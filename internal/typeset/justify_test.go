@@ -124,7 +124,7 @@ func checkParagraph(t *testing.T, s *Setter, text string, lines []Line, width fl
 		}
 		if hyphenated(l) {
 			run++
-			if run > maxHyphenLines {
+			if run > hyphenRun {
 				t.Errorf("%d consecutive hyphenated lines, ending with %q", run, l.Text())
 			}
 		} else {
@@ -275,27 +275,62 @@ func TestKnuthPlass(t *testing.T) {
 	}
 }
 
-// TestHyphenLimit: a narrow measure of long words, where breaking freely
-// would end three lines running with a hyphen.
+// hyphenRun is the rule README and justify.go state: no more than two
+// lines in a row end with a hyphen. It is written out here rather than
+// read from maxHyphenLines, so that raising the breaker's limit turns
+// the tests red instead of raising what they accept.
+const hyphenRun = 2
+
+// TestHyphenLimit: long words on narrow measures, where a breaker free
+// to hyphenate ends three lines or more running with a hyphen (with
+// maxHyphenLines raised to 3, every case, justified and ragged, does so
+// at some measure; raised to 20, up to 20 lines run). No more than
+// hyphenRun lines in a row end with a hyphen, no line is overfull and no
+// text is lost; and some lines are hyphenated, or the case tests nothing.
 func TestHyphenLimit(t *testing.T) {
-	text := "Widerstandskämpferinnen Gewerkschaftsvertreter Kriegsgefangenenlager Staatssicherheitsdienst Untersuchungsgefängnis Verwaltungsangestellte Sicherheitspolizei Nachrichtenübermittlung Eisenbahnverbindungen Befreiungsbewegungen."
-	s := setter(t, "de")
-	for width := 90.0; width <= 200; width += 5 {
-		lines := setLines(t, "de", text, width, Paragraph{Justify: true, Hyphenate: true})
-		run := 0
-		for _, ln := range lines {
-			if ln.Width > width+1e-6 {
-				t.Errorf("width %.0f: overfull %q", width, ln.Text())
-			}
-			if hyphenated(ln) {
-				if run++; run > maxHyphenLines {
-					t.Errorf("width %.0f: three hyphenated lines in a row, ending %q", width, ln.Text())
+	cases := []struct {
+		lang, text string
+		from, to   float64 // measures, points, at 10 pt
+	}{
+		{"de", "Widerstandskämpferinnen Gewerkschaftsvertreter Kriegsgefangenenlager Staatssicherheitsdienst Untersuchungsgefängnis Verwaltungsangestellte Sicherheitspolizei Nachrichtenübermittlung Eisenbahnverbindungen Befreiungsbewegungen.", 60, 200},
+		{"it", "Interrogatori particolarmente drammatici caratterizzavano quotidianamente l’organizzazione repressiva dell’amministrazione tedesca; deportazioni, fucilazioni, rappresaglie indiscriminate colpivano inesorabilmente antifascisti, sindacalisti, militari, ecclesiastici, intellettuali.", 50, 200},
+		{"en", "Extraordinarily comprehensive interrogations characterised the administration; deportations, executions, indiscriminate reprisals systematically targeted antifascists, internationalists, trade unionists, ecclesiastics, intellectuals, communications specialists.", 50, 200},
+	}
+	for _, c := range cases {
+		for _, p := range []Paragraph{{Justify: true, Hyphenate: true}, {Hyphenate: true}} {
+			t.Run(fmt.Sprintf("%s/justify=%v", c.lang, p.Justify), func(t *testing.T) {
+				s := setter(t, c.lang)
+				hyphens := 0
+				for width := c.from; width <= c.to; width += 3 {
+					lines, err := s.Set(c.text, "text", 10, width, p)
+					if err != nil {
+						t.Fatal(err)
+					}
+					run := 0
+					var logical string
+					for _, l := range lines {
+						logical += l.Logical
+						if l.Width > width+1e-6 {
+							t.Errorf("width %.0f: overfull %q", width, l.Text())
+						}
+						if !hyphenated(l) {
+							run = 0
+							continue
+						}
+						hyphens++
+						if run++; run > hyphenRun {
+							t.Errorf("width %.0f: %d hyphenated lines in a row, ending with %q", width, run, l.Text())
+						}
+					}
+					if strip(logical) != strip(c.text) {
+						t.Errorf("width %.0f: lines lose or repeat text: %q", width, logical)
+					}
 				}
-			} else {
-				run = 0
-			}
+				if hyphens == 0 {
+					t.Error("no line is hyphenated at any measure")
+				}
+			})
 		}
-		_ = s
 	}
 }
 

@@ -6,8 +6,9 @@
 //
 //  1. every rune gets a face from the family's fallback chain (or an error);
 //  2. the Unicode bidirectional algorithm assigns embedding levels;
-//  3. Arabic runs are shaped by HarfBuzz into joined forms and ligatures,
-//     mapped back to the code points fpdf can draw;
+//  3. Arabic and Hebrew runs are shaped by HarfBuzz into positioned
+//     glyphs (joined forms, ligatures, marks), and fi and fl are joined
+//     where the font has a ligature for them (ligatures.go);
 //  4. lines break at UAX #14 opportunities, measured with the widths fpdf
 //     will use;
 //  5. each finished line is reordered into visual order (rule L2), with
@@ -76,6 +77,7 @@ type Setter struct {
 	// Language rules of the line breaker (lines.go).
 	bindsOneLetter bool // a one-letter word is bound to the next one
 	repeatHyphen   bool // a hyphen at a line end is repeated on the next line
+	noFi           bool // the language has a dotless ı: no fi ligature (ligatures.go)
 	chains         map[string][]*fonts.Face
 	cur            []*fonts.Face // the family of the paragraph being set
 	shaper         runShaper
@@ -108,6 +110,7 @@ func NewSetter(lang language.Tag, chains map[string][]*fonts.Face) *Setter {
 		cjk:            b == "ja" || b == "zh",
 		bindsOneLetter: b == "pl" || b == "cs" || b == "sk" || b == "ru" || b == "uk",
 		repeatHyphen:   b == "pt" || b == "pl" || b == "cs" || b == "sk",
+		noFi:           dotlessI(b),
 		chains:         chains,
 		shaper:         newRunShaper(lang),
 	}
@@ -210,11 +213,12 @@ func (s *Setter) Set(text, family string, size, width float64, p Paragraph) ([]L
 	if err != nil {
 		return nil, err
 	}
+	breaks := s.breakOpportunities(runes)
+	hyphenate := p.Hyphenate && !s.cjk && !s.korean && s.markHyphens(runes, breaks)
+	clusters = s.ligate(runes, clusters, breaks, size)
 	if s.cjk {
 		spaceCJK(clusters, size)
 	}
-	breaks := s.breakOpportunities(runes)
-	hyphenate := p.Hyphenate && !s.cjk && !s.korean && s.markHyphens(runes, breaks)
 	var specs []lineSpec
 	// The total-fit breaker also sets ragged text in the languages that
 	// repeat a hyphen of the text on the next line: it measures the
