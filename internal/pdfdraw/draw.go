@@ -270,15 +270,25 @@ func culprit(doc *page.Document, cause any) error {
 	return fmt.Errorf("the PDF writer failed with the fonts %s (is one of them damaged?): %v", strings.Join(files, ", "), cause)
 }
 
-// alone embeds f in a scratch document and draws text with it.
+// alone embeds f's subset for text in a scratch document and draws text
+// with it.
 func alone(f *page.Font, text string) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("%v", r)
 		}
 	}()
+	gc, err := newGlyphCodes(f)
+	if err != nil {
+		return err
+	}
+	gc.drawn = []rune(text)
+	data, err := gc.fontBytes(f) // what Write handed fpdf
+	if err != nil {
+		return err
+	}
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: 100, Ht: 100}})
-	pdf.AddUTF8FontFromBytes(f.Name, "", bytes.Clone(f.Data))
+	pdf.AddUTF8FontFromBytes(f.Name, "", data)
 	pdf.AddPage()
 	pdf.SetFont(f.Name, "", 10)
 	pdf.Text(10, 50, text)
