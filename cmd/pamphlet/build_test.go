@@ -295,7 +295,7 @@ func TestTextStaysInsideTheMargins(t *testing.T) {
 				t.Fatalf("%s %s: only %d words read", lang, floor, len(words))
 			}
 			for _, w := range words {
-				if w.XMin < minSide-1 || w.XMax > l.PageWidthPt()-minSide+1 || w.YMin < l.TopPt()-12 || w.YMax > l.PageHeightPt()-l.BottomPt()/2+4 {
+				if w.XMin < minSide-1 || w.XMax > l.PageWidthPt()-minSide+1+lineEndBlank(w) || w.YMin < l.TopPt()-12 || w.YMax > l.PageHeightPt()-l.BottomPt()/2+4 {
 					t.Errorf("%s %s page %d: %q at x %.0f–%.0f, y %.0f–%.0f is outside the text area", lang, floor, w.Page, w.Text, w.XMin, w.XMax, w.YMin, w.YMax)
 				}
 			}

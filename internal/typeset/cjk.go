@@ -13,6 +13,10 @@ import (
 //   - two adjacent full-width marks compress: a closing mark before
 //     another closing or an opening one loses its right half (」。, 」「),
 //     an opening mark after another opening one loses its left half (「『);
+//   - a closing mark, comma or full stop that ends a line loses its
+//     blank right half (lineEndSqueeze): the line's ink then ends flush
+//     with the measure, and a line may end with the mark when its inked
+//     half fits;
 //   - a quarter em separates ideographs and kana from Latin letters and
 //     digits written beside them (1943年, SSの);
 //   - a justified line spreads its slack evenly between its characters
@@ -56,6 +60,16 @@ func isLatinOrDigit(c *cluster) bool {
 	}
 	r := c.draw[0]
 	return unicode.Is(unicode.Latin, r) || unicode.IsDigit(r) || unicode.Is(unicode.Greek, r) || unicode.Is(unicode.Cyrillic, r)
+}
+
+// lineEndSqueeze is the blank half of a full-width closing mark, comma
+// or full stop at the end of a line, which the line does not measure
+// (JIS X 4051's line-end rule, JLReq §3.1.6: 行末の約物の半角取り).
+func lineEndSqueeze(c *cluster) float64 {
+	if isFullWidthClosing(c) {
+		return c.width / 2
+	}
+	return 0
 }
 
 // spaceCJK sets the compression of adjacent punctuation and the quarter

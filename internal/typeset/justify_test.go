@@ -492,6 +492,12 @@ func TestCJKSpacing(t *testing.T) {
 			if math.Abs(l.Width-width) > 0.01 {
 				t.Errorf("width %.0f: line %d %q is %.2f pt, not flush", width, i+1, l.Text(), l.Width)
 			}
+			// A closing mark at the end keeps its ink inside the
+			// measure and its blank half outside.
+			last := l.Runs[len(l.Runs)-1]
+			if end := last.X + last.Width; endsWithAny(l.Logical, "、", "。", "」") && math.Abs(end-width-5) > 0.01 {
+				t.Errorf("width %.0f: line %d %q ends with a closing mark whose box ends at %.2f pt, want %.2f", width, i+1, l.Text(), end, width+5)
+			}
 		}
 		if last := lines[len(lines)-1]; last.Width > width-1 && len([]rune(last.Logical)) < 5 {
 			t.Errorf("width %.0f: the last line %q is stretched", width, last.Text())
@@ -503,8 +509,12 @@ func TestCJKSpacing(t *testing.T) {
 	for _, r := range l.Runs {
 		xs = append(xs, r.X)
 	}
-	if got, want := l.Width, 4.5*10.0; math.Abs(got-want) > 0.01 {
-		t.Errorf("「別れ」。 is %.2f pt wide, want %.2f (」 compressed by half an em)", got, want)
+	// 。 ends the line: its blank half lies past the line's measured end.
+	if got, want := l.Width, 4.0*10.0; math.Abs(got-want) > 0.01 {
+		t.Errorf("「別れ」。 is %.2f pt wide, want %.2f (」 compressed by half an em, and 。 at the line's end)", got, want)
+	}
+	if last := l.Runs[len(l.Runs)-1]; math.Abs(last.X+last.Width-l.Width-5) > 0.01 {
+		t.Errorf("「別れ」。: the last run ends at %.2f pt, want the line's %.2f + half an em", last.X+last.Width, l.Width)
 	}
 	// A quarter em between digits or Latin and kana or kanji.
 	plain, _ := s.Measure("年から", "text", 10)
@@ -514,4 +524,13 @@ func TestCJKSpacing(t *testing.T) {
 		t.Errorf("1943年から is %.2f pt, want %.2f (a quarter em between 3 and 年)", both, plain+digits+2.5)
 	}
 	_ = xs
+}
+
+func endsWithAny(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }

@@ -153,8 +153,9 @@ func fill(cl []cluster, b breaks, width float64) []span {
 				}
 			}
 			// c may end the line, and then it keeps the half em a
-			// neighbour would have taken and has no gap after it.
-			if !c.space && hasInk && w+c.width-c.squeezeL > width+epsilon {
+			// neighbour would have taken and has no gap after it; a
+			// closing mark loses its blank half there (lineEndSqueeze).
+			if !c.space && hasInk && w+c.width-c.squeezeL-lineEndSqueeze(c) > width+epsilon {
 				if lastBreak > start {
 					end = lastBreak
 				} else {
@@ -210,8 +211,12 @@ func (s *Setter) finishLine(runes []rune, cl []cluster, size float64, sp lineSpe
 	lc := append([]cluster(nil), cl[:end]...)
 	if n := len(lc); n > 0 {
 		// Compression between two marks and the quarter em happen
-		// inside a line only.
+		// inside a line only; at its end, a closing mark sets its
+		// blank half outside the measure.
 		lc[n-1].gap, lc[n-1].squeezeR = 0, 0
+		if !sp.hyphen {
+			lc[n-1].squeezeR = lineEndSqueeze(&lc[n-1])
+		}
 		if sp.hyphen {
 			lc = append(lc, s.hyphenCluster(lc[n-1], size))
 		}
