@@ -42,6 +42,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 
@@ -289,14 +290,25 @@ func stripPreamble(c []byte) []byte {
 	return append(out, tail...)
 }
 
+// deflaters are zlib writers at the fastest level, reused: a new one
+// allocates about a megabyte, and a pamphlet compresses a stream per
+// page and per font.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
+	return w
+}}
+
 // deflate compresses as fpdf does (zlib's fastest level): the pass takes
 // over the compression of the page contents from fpdf, and should cost
-// no more than it did there.
+// no more than it did there. A reset writer writes the bytes a new one
+// would.
 func deflate(b []byte) []byte {
 	var buf bytes.Buffer
-	w, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed) // a valid level: no error
+	w := deflaters.Get().(*zlib.Writer)
+	w.Reset(&buf)
 	w.Write(b)
 	w.Close()
+	deflaters.Put(w)
 	return buf.Bytes()
 }
 
