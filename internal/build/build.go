@@ -204,6 +204,8 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 				} else {
 					results[i], errs[i] = buildOne(p, comp, lay, j, opt, &stage)
 				}
+				j.pamphlet = nil // drawn: its texts need not stay in memory while the rest are
+
 				for k := range results[i] {
 					results[i][k].Duration = time.Since(start)
 				}
