@@ -579,7 +579,7 @@ func (c *checker) glyphs(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter, 
 		}
 		for _, fam := range families {
 			var ge *typeset.GlyphError
-			if _, err := s.Lines(text, fam, glyphCheckSize, glyphCheckMeasure, typeset.AlignStart); errors.As(err, &ge) {
+			if err := s.Drawable(text, fam); errors.As(err, &ge) {
 				if key := fmt.Sprintf("set/%d/%s/%s", ge.Rune, ge.Reason, fam); !seen[key] {
 					seen[key] = true
 					c.report(cat, m.ID, m.Line, Glyphs, "%v (font family %q)", err, fam)
@@ -588,13 +588,6 @@ func (c *checker) glyphs(cat *i18n.Catalog, m *i18n.Message, s *typeset.Setter, 
 		}
 	}
 }
-
-// The size and measure the glyphs rule sets texts at: which glyphs a
-// text needs does not depend on them.
-const (
-	glyphCheckSize    = 10
-	glyphCheckMeasure = 1e6
-)
 
 // width warns about a title wider than the column at its heading's size.
 // Layouts cannot yet say how much room each message has, so this only

@@ -307,3 +307,13 @@ func BenchmarkLinesArabic(b *testing.B) {
 		}
 	}
 }
+
+// TestMayBeShapedCoversShapedScripts: the quick test Drawable uses to skip
+// shaping never rules out a rune shapedScript would shape.
+func TestMayBeShapedCoversShapedScripts(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if _, ok := shapedScript(r); ok && !mayBeShaped(r) {
+			t.Fatalf("U+%04X is shaped, but mayBeShaped rules it out", r)
+		}
+	}
+}

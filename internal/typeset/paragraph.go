@@ -182,6 +182,54 @@ func isInvisible(r rune) bool {
 	return false
 }
 
+// Drawable returns the error Set would return for text in the family, by
+// the same steps (each character's fonts, then shaping), without breaking
+// it into lines: every error of Set comes from those steps. check uses it
+// so that it refuses exactly what the build refuses.
+func (s *Setter) Drawable(text, family string) error {
+	_, _, err := s.shape(text, family, 10, true)
+	return err
+}
+
+// shape is Set's first half, the part that can refuse a text: it checks
+// each rune against the family's chain, then finds the bidi levels and
+// the clusters, shaping Arabic and Hebrew. onlyErrors skips the work
+// that cannot fail: the clusters of a text with no rune of a shaped
+// script (clusters fails only in shapeRun).
+func (s *Setter) shape(text, family string, size float64, onlyErrors bool) ([]rune, []cluster, error) {
+	chain, err := s.chain(family)
+	if err != nil {
+		return nil, nil, err
+	}
+	runes := []rune(text)
+	shaped := false
+	for _, r := range runes {
+		if err := checkRune(chain, r); err != nil {
+			return nil, nil, err
+		}
+		if !shaped && mayBeShaped(r) {
+			_, shaped = shapedScript(r)
+		}
+	}
+	if len(runes) == 0 || onlyErrors && !shaped {
+		return runes, nil, nil
+	}
+	s.cur = chain
+	levels := s.levels(runes)
+	clusters, err := s.clusters(runes, levels, chain, size)
+	if err != nil {
+		return nil, nil, err
+	}
+	return runes, clusters, nil
+}
+
+// mayBeShaped is a quick test that rules out most runes shapedScript
+// would refuse: the Hebrew and Arabic blocks, and their presentation
+// forms, lie in U+0590–08FF and U+FB1D–FEFF.
+func mayBeShaped(r rune) bool {
+	return r >= 0x0590 && (r <= 0x08FF || r >= 0xFB1D && r <= 0xFEFF)
+}
+
 // Lines typesets a paragraph at a size (points) to a measure (points),
 // ragged and unhyphenated. No character of text is lost: every rune except
 // trailing spaces at a line break and invisible format characters is
@@ -194,23 +242,8 @@ func (s *Setter) Lines(text, family string, size, width float64, align Align) ([
 // a hyphen it adds at a hyphenation point is drawn but is not part of the
 // line's Logical text.
 func (s *Setter) Set(text, family string, size, width float64, p Paragraph) ([]Line, error) {
-	chain, err := s.chain(family)
-	if err != nil {
-		return nil, err
-	}
-	runes := []rune(text)
-	for _, r := range runes {
-		if err := checkRune(chain, r); err != nil {
-			return nil, err
-		}
-	}
-	if len(runes) == 0 {
-		return nil, nil
-	}
-	s.cur = chain
-	levels := s.levels(runes)
-	clusters, err := s.clusters(runes, levels, chain, size)
-	if err != nil {
+	runes, clusters, err := s.shape(text, family, size, false)
+	if err != nil || len(runes) == 0 {
 		return nil, err
 	}
 	breaks := s.breakOpportunities(runes)
