@@ -83,10 +83,15 @@ func (a *runShaper) face(f *fonts.Face) *font.Face {
 // logical order.
 func (s *Setter) clusters(runes []rune, levels []bidi.Level, chain []*fonts.Face, size float64) ([]cluster, error) {
 	faces := assignFaces(runes, chain)
-	var out []cluster
+	out := make([]cluster, 0, len(runes))
 	for i := 0; i < len(runes); {
 		r := runes[i]
-		if script, ok := shapedScript(r); ok {
+		var script tslang.Script
+		ok := false
+		if mayBeShaped(r) {
+			script, ok = shapedScript(r)
+		}
+		if ok {
 			j := i + 1
 			for j < len(runes) && faces[j] == faces[i] {
 				if sc, ok := shapedScript(runes[j]); !(ok && sc == script || joinsShaped(runes[j])) {
