@@ -30,7 +30,7 @@ var (
 
 // sampleBuild builds the embedded sample once for all tests of this file,
 // through the CLI exactly as a user runs it.
-func sampleBuild(t *testing.T) string {
+func sampleBuild(t testing.TB) string {
 	t.Helper()
 	sampleOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "pamphlet-sample-")
@@ -58,10 +58,13 @@ func TestMain(m *testing.M) {
 	if largeDir != "" {
 		os.RemoveAll(largeDir)
 	}
+	if trifoldDir != "" {
+		os.RemoveAll(trifoldDir)
+	}
 	os.Exit(code)
 }
 
-func openSample(t *testing.T) *project.Project {
+func openSample(t testing.TB) *project.Project {
 	t.Helper()
 	p, err := project.Open("")
 	if err != nil {

@@ -24,7 +24,7 @@ func copySample(t *testing.T) string {
 
 // furnitureText is one of the tool's own words in a language, as the
 // bundled furniture has it.
-func furnitureText(t *testing.T, lang, id string) string {
+func furnitureText(t testing.TB, lang, id string) string {
 	t.Helper()
 	cats, err := furniture.Shared()
 	if err != nil {

@@ -76,7 +76,7 @@ var (
 )
 
 // sampleProject opens the sample once for this file's hundreds of subtests.
-func sampleProject(t *testing.T) *project.Project {
+func sampleProject(t testing.TB) *project.Project {
 	t.Helper()
 	if project1 == nil {
 		project1 = openSample(t)
@@ -86,7 +86,7 @@ func sampleProject(t *testing.T) *project.Project {
 
 // pdfPath builds the sample in layout name (once; TestMain removes the
 // build) and returns where the pamphlet of lang and floor is.
-func pdfPath(t *testing.T, name, lang, floor string) string {
+func pdfPath(t testing.TB, name, lang, floor string) string {
 	t.Helper()
 	if name == sampleProject(t).Museum.Layout {
 		return filepath.Join(sampleBuild(t), lang, floor+".pdf")
@@ -114,7 +114,7 @@ func pdfPath(t *testing.T, name, lang, floor string) string {
 
 // readSample reads one pamphlet of the sample in layout name, once for
 // all the tests of this file.
-func readSample(t *testing.T, name, lang, floor string) *readBack {
+func readSample(t testing.TB, name, lang, floor string) *readBack {
 	t.Helper()
 	pdftest.RequireTool(t, "pdftotext", "the layout checks read every line's position")
 	pdftest.RequireTool(t, "pdfinfo", "the page count comes from pdfinfo")
@@ -207,7 +207,7 @@ func letters(s string) []rune {
 // happens to resemble. Spacing would not do: a heading's space before
 // disappears at the top of a page, and a body line is one leading from the
 // next whether or not a paragraph ends between them.
-func matchFlow(t *testing.T, rb *readBack, pam *resolve.Pamphlet) []para {
+func matchFlow(t testing.TB, rb *readBack, pam *resolve.Pamphlet) []para {
 	t.Helper()
 	var inner []pdftest.Line
 	for _, ln := range rb.text {
