@@ -103,6 +103,14 @@ func (e *UnprintableLanguageError) Error() string {
 	return fmt.Sprintf("%q is not a language pamphlet can print: %s", e.Lang, e.Why)
 }
 
+// probe is the bundle Printable asks for plural rules: go-i18n builds
+// its table of every language's rules for each new bundle (0.2 ms), and
+// a process checks every catalog it reads, the tool's own 42 too.
+var (
+	probeMu sync.Mutex
+	probe   *goi18n.Bundle
+)
+
 // Printable checks that tag names a real language that go-i18n can
 // render: not a special code (und, mul, zxx, mis), not a private-use tag
 // (x-…, qaa–qtz), and one with CLDR plural rules in go-i18n, without
@@ -125,8 +133,13 @@ func Printable(tag language.Tag) error {
 	case b == "mis":
 		why = "mis is the tag for a language without a code"
 	default:
-		bundle := goi18n.NewBundle(tag)
-		if err := bundle.AddMessages(tag, &goi18n.Message{ID: "probe", Other: "probe"}); err != nil {
+		probeMu.Lock()
+		if probe == nil {
+			probe = goi18n.NewBundle(language.English)
+		}
+		err := probe.AddMessages(tag, &goi18n.Message{ID: "probe", Other: "probe"})
+		probeMu.Unlock()
+		if err != nil {
 			why = "it has no plural rules (no way to choose between “1 panel” and “2 panels”)"
 		}
 	}

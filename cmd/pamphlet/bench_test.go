@@ -38,3 +38,14 @@ func BenchmarkTranslate(b *testing.B) {
 func BenchmarkBuildOne(b *testing.B) {
 	benchRun(b, "build", "--lang", "en", "--floor", "floor1", "--force", "--out", b.TempDir())
 }
+
+// BenchmarkNoopBuild is `pamphlet build` of the whole sample into a
+// folder that holds its last build, nothing changed: every pamphlet is
+// unchanged and none is drawn (target: 5% of a full build).
+func BenchmarkNoopBuild(b *testing.B) {
+	out := b.TempDir()
+	if code := run([]string{"build", "--out", out}, io.Discard, io.Discard); code != 0 {
+		b.Fatalf("the first build: exit %d", code)
+	}
+	benchRun(b, "build", "--out", out)
+}

@@ -173,10 +173,24 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// The pamphlets whose inputs and files are as the last build left
+	// them are not drawn again.
+	unchanged := make([][]Result, len(jobs))
+	draw := false
+	for i, j := range jobs {
+		if rs, ok := cache.unchanged(j, opt); ok && !opt.Force {
+			unchanged[i] = rs
+		} else {
+			draw = true
+		}
+	}
 	// Test-embed every font file before drawing any PDF, as check does,
-	// so that both refuse the same damaged fonts.
-	if err := p.Fonts.Embeddable(); err != nil {
-		return nil, err
+	// so that both refuse the same damaged fonts; a build that draws
+	// nothing reads no font.
+	if draw {
+		if err := p.Fonts.Embeddable(); err != nil {
+			return nil, err
+		}
 	}
 	comp := &compose.Composer{Layout: lay, Fonts: p.Fonts}
 	var stage atomicfile.Stage
@@ -199,7 +213,7 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 				}
 				j := jobs[i]
 				start := time.Now()
-				if rs, ok := cache.unchanged(j, opt); ok && !opt.Force {
+				if rs := unchanged[i]; rs != nil {
 					results[i] = rs
 				} else {
 					results[i], errs[i] = buildOne(p, comp, lay, j, opt, &stage)

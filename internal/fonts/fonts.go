@@ -66,6 +66,10 @@ type fontFile struct {
 	name  string // the first face that names the file
 	embed *page.Font
 
+	rawOnce sync.Once
+	raw     []byte // the file, read but not parsed
+	rawErr  error
+
 	once    sync.Once
 	err     error // a FontError, or the file's read error
 	cmap    font.Cmap
@@ -85,7 +89,7 @@ type fontFile struct {
 // lookup as if it were empty, and Set.Ready reports why.
 func (f *fontFile) load() error {
 	f.once.Do(func() {
-		raw, err := fs.ReadFile(f.fsys, f.embed.File)
+		raw, err := f.read()
 		if err != nil {
 			f.err = fmt.Errorf("%s: face %q: %w", f.cfg, f.name, err)
 			return
@@ -94,6 +98,17 @@ func (f *fontFile) load() error {
 	})
 	return f.err
 }
+
+// read reads the file once, without parsing it.
+func (f *fontFile) read() ([]byte, error) {
+	f.rawOnce.Do(func() { f.raw, f.rawErr = fs.ReadFile(f.fsys, f.embed.File) })
+	return f.raw, f.rawErr
+}
+
+// FileBytes is the face's file as it is on disk, read but neither parsed
+// nor checked: what the build's cache fingerprints, so that a build that
+// draws nothing parses no font. Draw with Data, which is checked.
+func (f *Face) FileBytes() ([]byte, error) { return f.file.read() }
 
 // Data is the font file's bytes (shared and read-only; see page.Font).
 func (f *Face) Data() []byte {

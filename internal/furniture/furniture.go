@@ -11,9 +11,11 @@ package furniture
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sync"
 
 	"pamphlet/i18n"
@@ -79,16 +81,28 @@ func Catalogs() (map[string]*i18n.Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Parsed in parallel: every command reads all of them at start.
+	parsed := make([]*i18n.Catalog, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, name := range names {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			data, err := files.ReadFile(name)
+			if err == nil {
+				parsed[i], err = i18n.Parse("furniture/"+path.Base(name), data)
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
 	cats := make(map[string]*i18n.Catalog, len(names))
-	for _, name := range names {
-		data, err := files.ReadFile(name)
-		if err != nil {
-			return nil, err
-		}
-		c, err := i18n.Parse("furniture/"+path.Base(name), data)
-		if err != nil {
-			return nil, err
-		}
+	for _, c := range parsed {
 		key := c.Lang.String()
 		if _, dup := cats[key]; dup {
 			return nil, fmt.Errorf("furniture: two catalogs for %s", key)
