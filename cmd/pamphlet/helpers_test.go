@@ -26,11 +26,7 @@ func copySample(t *testing.T) string {
 // bundled furniture has it.
 func furnitureText(t testing.TB, lang, id string) string {
 	t.Helper()
-	cats, err := furniture.Shared()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := cats[lang]
+	c := furniture.Shared().Catalog(lang)
 	if c == nil || c.Messages[id] == nil {
 		t.Fatalf("the furniture has no %s in %s", id, lang)
 	}

@@ -34,14 +34,14 @@ func (s *Server) furniture(lang, id string) string {
 		tag = language.English
 	}
 	for t := tag; ; t = t.Parent() {
-		if c := s.base.Furniture[t.String()]; c != nil && c.Messages[id] != nil {
+		if c := s.base.Furniture.Catalog(t.String()); c != nil && c.Messages[id] != nil {
 			return c.Messages[id].Text()
 		}
 		if t == language.Und {
 			break
 		}
 	}
-	if c := s.base.Furniture["en"]; c != nil && c.Messages[id] != nil {
+	if c := s.base.Furniture.Catalog("en"); c != nil && c.Messages[id] != nil {
 		return c.Messages[id].Text()
 	}
 	return ""

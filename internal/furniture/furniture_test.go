@@ -333,3 +333,35 @@ func TestChecksCatchMistakes(t *testing.T) {
 		})
 	}
 }
+
+// TestWordsParseOnDemand: Shared gives, language by language, the same
+// catalogs as Catalogs, nil for a language the tool has no words in, and
+// nil from a nil Words.
+func TestWordsParseOnDemand(t *testing.T) {
+	all, err := Catalogs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := Shared()
+	for lang, want := range all {
+		got := w.Catalog(lang)
+		if got == nil || got.Path != want.Path || len(got.Messages) != len(want.Messages) {
+			t.Errorf("%s: %v, want %s with %d messages", lang, got, want.Path, len(want.Messages))
+		}
+		if w.Catalog(lang) != got {
+			t.Errorf("%s: parsed twice", lang)
+		}
+	}
+	if len(w.paths) != len(all) {
+		t.Errorf("%d languages indexed, %d catalogs", len(w.paths), len(all))
+	}
+	for _, lang := range []string{"tlh", "", "EN"} {
+		if c := w.Catalog(lang); c != nil {
+			t.Errorf("%q: %s", lang, c.Path)
+		}
+	}
+	var none *Words
+	if none.Catalog("en") != nil {
+		t.Error("a nil Words has words")
+	}
+}

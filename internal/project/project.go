@@ -34,7 +34,7 @@ type Project struct {
 	// languages goes on, and commands report these.
 	Broken []i18n.Broken
 	// Furniture is the tool's own words, by language.
-	Furniture map[string]*i18n.Catalog
+	Furniture *furniture.Words
 	Layout    *layout.Layout
 	Fonts     *fonts.Set
 }
@@ -118,10 +118,7 @@ func Load(fsys fs.FS) (*Project, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s/%s.toml: not found: museum.toml says the plaques are in %q, so its catalog is the source", i18n.Dir, m.Source, m.Source)
 	}
-	furn, err := furniture.Shared()
-	if err != nil {
-		return nil, err
-	}
+	furn := furniture.Shared()
 	data, _ := fs.ReadFile(fsys, museum.FileName)
 	var ix *tomlfile.Index
 	for _, t := range m.Texts() {

@@ -227,12 +227,9 @@ type glyphMemo struct {
 // language the furniture does not cover must give them itself, or its
 // pamphlets cannot be built; the finding names the messages to add.
 func (c *checker) furniture(cat, src *i18n.Catalog) {
-	furn, err := furniture.Shared()
-	if err != nil {
-		return
-	}
+	furn := furniture.Shared()
 	for t := cat.Lang; t != language.Und; t = t.Parent() {
-		if furn[t.String()] != nil {
+		if furn.Catalog(t.String()) != nil {
 			return
 		}
 	}
@@ -240,7 +237,7 @@ func (c *checker) furniture(cat, src *i18n.Catalog) {
 	for _, id := range FurnitureUsed(c.in.Museum) {
 		if cat.Messages[id] == nil {
 			english := ""
-			if en := furn["en"]; en != nil && en.Messages[id] != nil {
+			if en := furn.Catalog("en"); en != nil && en.Messages[id] != nil {
 				english = en.Messages[id].Text()
 			}
 			missing = append(missing, fmt.Sprintf("%s (%q)", id, english))

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"pamphlet/i18n"
+	"pamphlet/internal/furniture"
 	"pamphlet/internal/museum"
 	"pamphlet/internal/policy"
 )
@@ -162,7 +163,7 @@ type Resolver struct {
 	Catalogs map[string]*i18n.Catalog
 	// Furniture holds the tool's own words (ui.…) by language: a museum's
 	// catalogs may override any of them.
-	Furniture map[string]*i18n.Catalog
+	Furniture *furniture.Words
 	Policy    policy.Policy
 
 	mu        sync.Mutex
@@ -438,9 +439,9 @@ func (rs *run) isParent(tag language.Tag) bool {
 func (rs *run) note(id string) string {
 	var cats []*i18n.Catalog
 	for t := rs.tag; t != language.Und; t = t.Parent() {
-		cats = append(cats, rs.r.Catalogs[t.String()], rs.r.Furniture[t.String()])
+		cats = append(cats, rs.r.Catalogs[t.String()], rs.r.Furniture.Catalog(t.String()))
 	}
-	cats = append(cats, rs.r.Catalogs[rs.r.Policy.Pivot], rs.r.Furniture[rs.r.Policy.Pivot], rs.source, rs.r.Furniture[rs.source.Lang.String()], rs.r.Furniture["en"])
+	cats = append(cats, rs.r.Catalogs[rs.r.Policy.Pivot], rs.r.Furniture.Catalog(rs.r.Policy.Pivot), rs.source, rs.r.Furniture.Catalog(rs.source.Lang.String()), rs.r.Furniture.Catalog("en"))
 	for _, c := range cats {
 		if c != nil && c.Messages[id] != nil && c.Messages[id].Text() != "" {
 			return c.Messages[id].Text()
@@ -453,7 +454,7 @@ func (rs *run) note(id string) string {
 // language) if it has the message id.
 func (r *Resolver) furnitureOf(lang language.Tag, id string) *i18n.Catalog {
 	for t := lang; t != language.Und; t = t.Parent() {
-		if c := r.Furniture[t.String()]; c != nil && c.Messages[id] != nil {
+		if c := r.Furniture.Catalog(t.String()); c != nil && c.Messages[id] != nil {
 			return c
 		}
 	}

@@ -69,11 +69,7 @@ func fixture(t *testing.T, langs map[string]map[string]string) *Resolver {
 		}
 		cats[lang] = c
 	}
-	furn, err := furniture.Shared()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &Resolver{Museum: m, Catalogs: cats, Furniture: furn}
+	return &Resolver{Museum: m, Catalogs: cats, Furniture: furniture.Shared()}
 }
 
 // full is a complete translation, minus the IDs given.
