@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-func dejaVu(t *testing.T) []byte {
+func dejaVu(t testing.TB) []byte {
 	t.Helper()
 	data, err := os.ReadFile("../../fonts/DejaVuSans.ttf")
 	if err != nil {
