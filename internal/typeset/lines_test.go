@@ -317,3 +317,33 @@ func TestMayBeShapedCoversShapedScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestDrawableAgreesWithSet: Drawable refuses exactly what Set refuses,
+// with the same error, for texts that set, characters no font has,
+// controls, characters past the BMP, and Arabic and Hebrew that only
+// shaping can refuse.
+func TestDrawableAgreesWithSet(t *testing.T) {
+	cases := []struct{ lang, text string }{
+		{"it", "Via Tasso 145"},
+		{"it", "Via\u0007Tasso"},
+		{"it", "emoji 😀"},
+		{"ja", "ローマ解放歴史博物館"},
+		{"ar", "قَدْ نُفِّذَ"},
+		{"ar", "محلَّ and Latin"},
+		{"he", "בְּרֵאשִׁ֖ית"}, // a cantillation mark no bundled font has
+		{"he", "שָׁלוֹם"},
+		{"ko", "해방 역사 박물관 ᄀᄀ"},
+		{"el", "Ελληνικά \U000F0000"},
+		{"ru", ""},
+	}
+	for _, c := range cases {
+		s := setter(t, c.lang)
+		for _, fam := range []string{"text", "strong"} {
+			_, setErr := s.Set(c.text, fam, 10, 300, Paragraph{Justify: true, Hyphenate: true})
+			err := s.Drawable(c.text, fam)
+			if (err == nil) != (setErr == nil) || err != nil && err.Error() != setErr.Error() {
+				t.Errorf("%s %q in %s: Drawable says %v, Set says %v", c.lang, c.text, fam, err, setErr)
+			}
+		}
+	}
+}
