@@ -320,8 +320,8 @@ func TestMayBeShapedCoversShapedScripts(t *testing.T) {
 
 // TestDrawableAgreesWithSet: Drawable refuses exactly what Set refuses,
 // with the same error, for texts that set, characters no font has,
-// controls, characters past the BMP, and Arabic and Hebrew that only
-// shaping can refuse.
+// controls, characters past the BMP, and Arabic and Hebrew, which
+// Drawable shapes as Set does.
 func TestDrawableAgreesWithSet(t *testing.T) {
 	cases := []struct{ lang, text string }{
 		{"it", "Via Tasso 145"},
