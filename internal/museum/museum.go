@@ -132,8 +132,8 @@ type Image struct {
 	// Width and Height are its size in pixels.
 	Width, Height int
 	// Data is the file's bytes, read-only: every pamphlet of the part
-	// shares them.
-	Data []byte
+	// shares them. JSON leaves them out (SHA256 stands for them).
+	Data []byte `json:"-"`
 	// SHA256 is a hash of Data, in hex: what a build's cache key takes
 	// of the image.
 	SHA256 string
