@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"pamphlet/i18n"
+	"pamphlet/internal/build"
 	"pamphlet/internal/museum"
 	"pamphlet/internal/pdftest"
 )
@@ -201,5 +202,26 @@ func TestFloorPlanErrors(t *testing.T) {
 				t.Errorf("stderr has more than one line: %q", stderr)
 			}
 		})
+	}
+}
+
+// TestFloorPlanIncremental: the cache key takes the plan image's bytes:
+// a new image rebuilds the pamphlets of its part, and nothing else.
+func TestFloorPlanIncremental(t *testing.T) {
+	dir := planMuseum(t)
+	out := t.TempDir()
+	args := []string{"--museum", dir, "--out", out, "--lang", "it,en"}
+	if first := buildReport(t, args...); len(byStatus(first)[build.Built]) != 6 {
+		t.Fatalf("first build: %v, want 6 built", byStatus(first))
+	}
+	img := image.NewGray(image.Rect(0, 0, 300, 200)) // another plan of the same size: black
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "plans", "floor1.png"), buf.Bytes())
+	got := byStatus(buildReport(t, args...))
+	if b := strings.Join(got[build.Built], " "); b != "it/floor1 en/floor1" && b != "en/floor1 it/floor1" {
+		t.Errorf("after a new plan for floor 1, rebuilt %v, want it/floor1 and en/floor1", got[build.Built])
 	}
 }
