@@ -14,6 +14,7 @@ import (
 	"pamphlet/internal/fonts"
 	"pamphlet/internal/impose"
 	"pamphlet/internal/layout"
+	"pamphlet/internal/museum"
 	"pamphlet/internal/page"
 	"pamphlet/internal/resolve"
 	"pamphlet/internal/typeset"
@@ -128,7 +129,7 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 	if trifold {
 		missing = max(0, 2+impose.TrifoldPanels-len(r.doc.Pages))
 	}
-	fills := slices.Clone(l.Economy.Fill[:min(missing, len(l.Economy.Fill))])
+	fills := fillKinds(l.Economy.Fill, p, missing)
 	if i := slices.Index(fills, "contents"); trifold && i >= 0 {
 		// The contents go on the inside flap, the leaflet's last panel
 		// before the back: what a visitor sees on opening the cover.
@@ -144,6 +145,32 @@ func (c *Composer) Compose(p *resolve.Pamphlet) (*page.Document, error) {
 		return nil, err
 	}
 	return r.doc, nil
+}
+
+// fillKinds is what the missing pages carry: the first kinds of fill the
+// pamphlet has something for. A part without a plan, and the whole
+// museum's pamphlet (no single part's plan is its own), skip "plan".
+func fillKinds(fill []string, p *resolve.Pamphlet, missing int) []string {
+	var out []string
+	for _, f := range fill {
+		if len(out) == missing {
+			break
+		}
+		if f == "plan" && floorPlan(p) == nil {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// floorPlan is the plan a plan page prints: the part's, in a pamphlet of one
+// part that has one; else nil.
+func floorPlan(p *resolve.Pamphlet) *resolve.Plan {
+	if p.Whole || len(p.Parts) != 1 || p.Parts[0].Plan.Image == nil {
+		return nil
+	}
+	return &p.Parts[0].Plan
 }
 
 // setKey is a paragraph's setting: the same text set the same way gives
@@ -460,6 +487,20 @@ func (cc *composer) compose(p *resolve.Pamphlet) (*composed, error) {
 					return nil, err
 				}
 			}
+		case "plan":
+			pl := floorPlan(p)
+			if pl == nil {
+				continue
+			}
+			pg.newPage()
+			if err := add(p.Parts[0].Heading(), "visitor_heading", start, true, elem("H2", 0, p.Parts[0].Heading())); err != nil {
+				return nil, err
+			}
+			pg.place(flow)
+			flow = nil
+			fig := elem("Figure", 0, pl.Alt)
+			pg.doc.Elems[fig].Alt = pl.Alt.Value
+			pg.image(pl.Image, fig)
 		case "notes":
 			pg.newPage()
 			if err := add(p.Notes, "visitor_heading", start, false, elem("H2", 0, p.Notes)); err != nil {
@@ -673,6 +714,26 @@ func (pg *pager) ruled(gap float64) {
 	for y := pg.y + gap; y <= pg.bottom(); y += gap {
 		p.Rules = append(p.Rules, page.Rule{X: pg.left(), Y: y, Width: pg.l.MeasurePt(), Thickness: 0.3, Grey: 150})
 	}
+	pg.y = pg.bottom()
+}
+
+// image places im in the free space of the page below the last placed
+// text, as large as fits with its aspect kept, centred both ways; elem is
+// its structure element.
+func (pg *pager) image(im *museum.Image, elem int) {
+	w, h := pg.l.MeasurePt(), pg.bottom()-pg.y
+	if w <= 0 || h <= 0 || im.Width <= 0 || im.Height <= 0 {
+		return
+	}
+	scale := min(w/float64(im.Width), h/float64(im.Height))
+	iw, ih := scale*float64(im.Width), scale*float64(im.Height)
+	p := pg.page()
+	p.Images = append(p.Images, page.Image{
+		X: pg.left() + (w-iw)/2, Y: pg.y + (h-ih)/2, W: iw, H: ih,
+		Data: im.Data, Format: im.Format, File: im.File,
+		Tag: &page.Tag{Elem: elem, Seq: pg.seq},
+	})
+	pg.seq++
 	pg.y = pg.bottom()
 }
 

@@ -171,6 +171,7 @@ func (s *Server) view(st *state, tag language.Tag, lang, pivot string) (*View, e
 				add(pn.BodyText.ID, part.ID, r.ID)
 			}
 		}
+		add(part.PlanAltText.ID, part.ID, "") // the plan page comes after the rooms
 		v.Parts = append(v.Parts, g)
 	}
 	// Then what every pamphlet prints whatever its part: the cover, the

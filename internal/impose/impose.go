@@ -66,6 +66,7 @@ func sheetSide(pages []page.Page, order []int, xs []float64) page.Page {
 			r.X += dx
 			sheet.Rules = append(sheet.Rules, r)
 		}
+		sheet.Images = append(sheet.Images, moved(pages[p-1].Images, dx, 0)...)
 	}
 	return sheet
 }
@@ -106,6 +107,17 @@ func shift(lines []page.Line, dx float64) []page.Line {
 		}
 		l.Runs = runs
 		out[i] = l
+	}
+	return out
+}
+
+// moved returns copies of images moved by dx across and dy down.
+func moved(images []page.Image, dx, dy float64) []page.Image {
+	var out []page.Image
+	for _, im := range images {
+		im.X += dx
+		im.Y += dy
+		out = append(out, im)
 	}
 	return out
 }

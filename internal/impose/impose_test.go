@@ -127,3 +127,53 @@ func TestSheetWidth(t *testing.T) {
 		}
 	}
 }
+
+// TestImagesTravelWithTheirPage: a booklet, a trifold and print marks
+// move a page's image with its page, keeping its size and tag.
+func TestImagesTravelWithTheirPage(t *testing.T) {
+	doc := &page.Document{Width: 100, Height: 200}
+	for i := 1; i <= 4; i++ {
+		doc.Pages = append(doc.Pages, page.Page{})
+	}
+	tag := &page.Tag{Elem: 3, Seq: 7}
+	doc.Pages[2].Images = []page.Image{{X: 10, Y: 20, W: 30, H: 40, Format: "png", Tag: tag}} // page 3
+	booklet := func() (*page.Document, error) { return Booklet(doc) }
+	trifold := func() (*page.Document, error) { return Trifold(doc, 0) }
+	marks := func() (*page.Document, error) { return PrintMarks(doc, 5, false), nil }
+	for _, c := range []struct {
+		name     string
+		impose   func() (*page.Document, error)
+		side     int
+		x, y     float64
+		allSides int // images over every side
+	}{
+		{"booklet", booklet, 1, 110, 20, 1}, // side 2 carries pages 2 | 3
+		{"trifold", trifold, 1, 110, 20, 1}, // inside: 2 | 3 | 4
+		{"print marks", marks, 2, 15, 25, 1},
+	} {
+		out, err := c.impose()
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, p := range out.Pages {
+			n += len(p.Images)
+		}
+		if n != c.allSides {
+			t.Errorf("%s: %d images, want %d", c.name, n, c.allSides)
+			continue
+		}
+		ims := out.Pages[c.side].Images
+		if len(ims) != 1 {
+			t.Errorf("%s: side %d has %d images, want 1", c.name, c.side+1, len(ims))
+			continue
+		}
+		im := ims[0]
+		if im.X != c.x || im.Y != c.y || im.W != 30 || im.H != 40 || im.Tag != tag || im.Format != "png" {
+			t.Errorf("%s: image %+v, want at %v, %v, 30 × 40, tagged", c.name, im, c.x, c.y)
+		}
+	}
+	if im := doc.Pages[2].Images[0]; im.X != 10 || im.Y != 20 {
+		t.Errorf("imposing moved the pamphlet's own image to %v, %v", im.X, im.Y)
+	}
+}

@@ -14,7 +14,7 @@ const (
 // PrintMarks returns doc ready for a printer who trims: each page grows
 // by bleed on every side (and by the crop marks' room when crop is set),
 // its content moves with the trim so that it stays where it was relative
-// to the cut, a rule that touches the trim's edge runs on to the bleed's,
+// to the cut (its lines, rules and images), a rule that touches the trim's edge runs on to the bleed's,
 // and crop marks are drawn at the trim's corners, outside it. The result
 // records the TrimBox and BleedBox. With no bleed and no marks it
 // returns doc itself. The rules it adds are artifacts, as every rule is:
@@ -54,6 +54,7 @@ func PrintMarks(doc *page.Document, bleed float64, crop bool) *page.Document {
 			r.Y += off
 			np.Rules = append(np.Rules, r)
 		}
+		np.Images = moved(p.Images, off, off)
 		if crop {
 			np.Rules = append(np.Rules, cropMarks(out.Trim, max(bleed, markOffset))...)
 		}

@@ -76,13 +76,16 @@ type Economy struct {
 	MaxSizeReduction float64 `toml:"max_size_reduction"`
 	// Fill names, in order, what the pages added to reach a multiple of
 	// four carry: "contents" (rooms and panels with their pages, after
-	// the cover), "notes" (a ruled page) and "colophon" (who made and
-	// translated the pamphlet). Left out, the pages are left blank.
+	// the cover), "plan" (the part's floor plan, museum.toml's plan),
+	// "notes" (a ruled page) and "colophon" (who made and translated the
+	// pamphlet). A pamphlet with no plan to print (a part without one,
+	// the whole museum's) skips "plan" and takes the next kind. Left
+	// out, the pages are left blank.
 	Fill []string `toml:"fill"`
 }
 
 // FillKinds are the pages Economy.Fill may name.
-var FillKinds = []string{"contents", "notes", "colophon"}
+var FillKinds = []string{"contents", "plan", "notes", "colophon"}
 
 // Trifold is the letter fold's own geometry.
 type Trifold struct {

@@ -63,7 +63,7 @@ func TestLoadErrors(t *testing.T) {
 		{"missing style", "[styles.folio]", "[styles.folios]", "missing [styles.folio]"},
 		{"align", `align = "justify"`, `align = "centre"`, `layouts/x.toml:138: text.align = "centre": use "justify" or "ragged"`},
 		{"hyphenate not a boolean", "hyphenate = true", `hyphenate = "yes"`, `text.hyphenate`},
-		{"unknown fill", `fill = ["contents", "notes", "colophon"]`, `fill = ["contents", "index"]`, `economy.fill = "index": use contents, notes, colophon`},
+		{"unknown fill", `fill = ["contents", "plan", "notes", "colophon"]`, `fill = ["contents", "index"]`, `economy.fill = "index": use contents, plan, notes, colophon`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

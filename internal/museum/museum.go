@@ -104,8 +104,39 @@ type Part struct {
 	// Items are facts printed under the part's heading: a stop's address.
 	Items []Item `toml:"items"`
 	Rooms []Room `toml:"rooms"`
+	// Plan is a floor plan: a PNG or JPEG file in the museum's folder,
+	// its path relative to museum.toml ("plans/floor1.png"). A layout
+	// whose economy.fill names "plan" prints it on a page of its own.
+	Plan string `toml:"plan"`
+	// PlanAlt is the message ID of the plan's text alternative, what a
+	// screen reader says for it; unset, ID.plan_alt. It is required
+	// when the part has a plan.
+	PlanAlt string `toml:"plan_alt"`
 
 	TitleText, IntroText Text `toml:"-"`
+	// PlanAltText is the plan's text alternative; its ID is empty when
+	// the part has no plan.
+	PlanAltText Text `toml:"-"`
+	// PlanImage is the plan's file as Load read it; nil without a plan,
+	// and after Parse, which reads no files.
+	PlanImage *Image `toml:"-"`
+
+	planLine int // the line of plan in museum.toml
+}
+
+// Image is an image file of the museum's folder, checked to be one the
+// PDF writer can embed.
+type Image struct {
+	File   string // the path museum.toml gives
+	Format string // "png" or "jpeg"
+	// Width and Height are its size in pixels.
+	Width, Height int
+	// Data is the file's bytes, read-only: every pamphlet of the part
+	// shares them. JSON leaves them out (SHA256 stands for them).
+	Data []byte `json:"-"`
+	// SHA256 is a hash of Data, in hex: what a build's cache key takes
+	// of the image.
+	SHA256 string
 }
 
 // Room is a heading with a text of its own, panels, or both.
@@ -242,7 +273,8 @@ func (m *Museum) IsNumbered() bool {
 
 var idPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$`)
 
-// Load reads and checks museum.toml from the root of fsys.
+// Load reads and checks museum.toml from the root of fsys, and the image
+// files it names (the parts' floor plans), from fsys too.
 func Load(fsys fs.FS) (*Museum, error) {
 	data, err := fs.ReadFile(fsys, FileName)
 	if err != nil {
@@ -251,7 +283,14 @@ func Load(fsys fs.FS) (*Museum, error) {
 		}
 		return nil, fmt.Errorf("%s: %w", FileName, err)
 	}
-	return Parse(data)
+	m, err := Parse(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := m.loadPlans(fsys); err != nil {
+		return nil, err
+	}
+	return m, nil
 }
 
 // NotFoundError is a museum directory without museum.toml.
@@ -261,7 +300,8 @@ func (e *NotFoundError) Error() string {
 	return FileName + ": not found: a museum directory needs one (pamphlet init DIR makes a new museum)"
 }
 
-// Parse decodes and checks a museum description.
+// Parse decodes and checks a museum description. It reads no other
+// file: the parts' plans are Load's.
 func Parse(data []byte) (*Museum, error) {
 	var m Museum
 	if err := tomlfile.Decode(FileName, data, &m); err != nil {

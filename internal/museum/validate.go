@@ -3,6 +3,7 @@ package museum
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
 
@@ -132,6 +133,10 @@ func (m *Museum) validate(ix *tomlfile.Index, partsKey string) error {
 				pn.BodyText = text(pn.Body, pn.ID+".body", false, pwhere+": text", elemOr(pn.Body, ke+".body", pe))
 			}
 		}
+		// The plan prints on a page the layout adds after the rooms.
+		if err := planText(p, pe, where, at, text); err != nil {
+			return err
+		}
 	}
 
 	if m.Visitor.Heading != "" {
@@ -176,6 +181,23 @@ func (m *Museum) item(it *Item, elem, where string, add func(Text) Text, at func
 		it.LabelText = add(Text{ID: it.Label, Where: where + ": label", Elem: elem + ".label"})
 	}
 	it.TextText = add(Text{ID: it.Text, Where: where + ": text", Elem: textElem})
+	return nil
+}
+
+// planText checks a part's plan path and works out its text
+// alternative, a required text.
+func planText(p *Part, pe, where string, at func(string) int, text func(explicit, derived string, optional bool, where, elem string) Text) error {
+	if p.Plan == "" {
+		if p.PlanAlt != "" {
+			return lineError(at(pe+".plan_alt"), "plan_alt = %q but no plan: give the image, plan = \"plans/%s.png\", or leave plan_alt out", p.PlanAlt, p.ID)
+		}
+		return nil
+	}
+	p.planLine = max(at(pe+".plan"), 1)
+	if !fs.ValidPath(p.Plan) {
+		return lineError(p.planLine, "plan = %q: give the image's path inside the museum's folder, relative to museum.toml, with / between folders (\"plans/%s.png\")", p.Plan, p.ID)
+	}
+	p.PlanAltText = text(p.PlanAlt, p.ID+".plan_alt", false, where+": floor plan, its text alternative", elemOr(p.PlanAlt, pe+".plan_alt", pe+".plan"))
 	return nil
 }
 

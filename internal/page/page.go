@@ -103,6 +103,9 @@ type Elem struct {
 	// Bookmark, when set, gives the element an entry in the document
 	// outline (a viewer's sidebar), opening on its first line.
 	Bookmark *Bookmark
+	// Alt is the text alternative of a Figure: what a screen reader says
+	// in place of the image, in the document's language (or Lang's).
+	Alt string
 }
 
 // Bookmark is an outline entry: its title in logical order (lines hold
@@ -120,10 +123,26 @@ type Rule struct {
 	Grey                   int
 }
 
+// Image is a picture placed on a page: a floor plan. X, Y is its top
+// left corner from the page's top left, W and H its size, in points.
+type Image struct {
+	X, Y, W, H float64
+	// Data is the file's bytes, in Format ("png" or "jpeg"), read-only:
+	// every pamphlet of the part shares them.
+	Data   []byte
+	Format string
+	// File is where the image came from, for error messages.
+	File string
+	// Tag places the image in the logical structure, as a line's does:
+	// a Figure element with its Alt text.
+	Tag *Tag
+}
+
 // Page is one finished page.
 type Page struct {
-	Lines []Line
-	Rules []Rule
+	Lines  []Line
+	Rules  []Rule
+	Images []Image
 }
 
 // Box is a rectangle of a page, in points from its top-left corner.

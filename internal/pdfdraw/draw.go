@@ -3,8 +3,9 @@
 // (and fpdf subsets) only the faces the document uses, and writes a
 // byte-reproducible file: fixed dates and a sorted catalog.
 //
-// The file is tagged (PDF/UA-1): each line is drawn as marked content
-// of its structure element (/P <</MCID 3>> BDC … EMC), page numbers and
+// The file is tagged (PDF/UA-1): each line and each image is drawn as
+// marked content of its structure element (/P <</MCID 3>> BDC … EMC,
+// /Figure <</MCID 4>> BDC … EMC), page numbers and
 // rules as artifacts (/Artifact BMC … EMC); then internal/pdftag, a
 // post-processing pass, adds what fpdf cannot write — the structure
 // tree, the outline, XMP metadata, subset tags and ToUnicode maps that
@@ -13,6 +14,7 @@ package pdfdraw
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -65,6 +67,17 @@ func (e *FontError) Error() string {
 	return fmt.Sprintf("%s: the PDF writer cannot embed this font (damaged or truncated?): %v; replace the file", e.File, e.Err)
 }
 func (e *FontError) Unwrap() error { return e.Err }
+
+// ImageError is an image the PDF writer cannot embed.
+type ImageError struct {
+	File string
+	Err  error
+}
+
+func (e *ImageError) Error() string {
+	return fmt.Sprintf("%s: the PDF writer cannot embed this image: %v; save it again as a PNG (8 bits per channel, not interlaced) or a baseline JPEG", e.File, e.Err)
+}
+func (e *ImageError) Unwrap() error { return e.Err }
 
 // Write draws doc as a PDF to w.
 //
@@ -121,6 +134,10 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	if len(tags.Elems) == 0 { // an untagged document: a root with no kids
 		tags.Elems = []page.Elem{{Role: "Document", Parent: -1}}
 	}
+	images, err := registerImages(pdf, doc)
+	if err != nil {
+		return err
+	}
 	runes := map[*page.Font][]rune{}
 	var cur *page.Font // the font being drawn with, to name it if fpdf panics
 	var buf bytes.Buffer
@@ -146,16 +163,15 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 				pdf.RawWriteStr("EMC")
 			}
 			for _, line := range pg.Lines {
-				if t := line.Tag; t != nil && t.Elem >= 0 && t.Elem < len(tags.Elems) {
-					// A name token: roles are standard structure types.
-					pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", tags.Elems[t.Elem].Role, len(marks)))
-					marks = append(marks, pdftag.Mark{Elem: t.Elem, Seq: t.Seq})
-				} else {
-					pdf.RawWriteStr("/Artifact BMC")
-				}
+				marks = beginMark(pdf, line.Tag, tags.Elems, marks)
 				for f, codes := range drawLine(pdf, line, glyphs, &cur) {
 					runes[f] = append(runes[f], codes...)
 				}
+				pdf.RawWriteStr("EMC")
+			}
+			for _, im := range pg.Images {
+				marks = beginMark(pdf, im.Tag, tags.Elems, marks)
+				pdf.ImageOptions(images[imageKey(im)], im.X, im.Y, im.W, im.H, false, fpdf.ImageOptions{}, 0, "")
 				pdf.RawWriteStr("EMC")
 			}
 			tags.Pages = append(tags.Pages, marks)
@@ -187,6 +203,55 @@ func Write(w io.Writer, doc *page.Document, opt Options) error {
 	}
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// beginMark opens the marked content of a line or an image: of its
+// structure element when it has one (its MCID the page's next, added to
+// marks), else an artifact.
+func beginMark(pdf *fpdf.Fpdf, t *page.Tag, elems []page.Elem, marks []pdftag.Mark) []pdftag.Mark {
+	if t == nil || t.Elem < 0 || t.Elem >= len(elems) {
+		pdf.RawWriteStr("/Artifact BMC")
+		return marks
+	}
+	// A name token: roles are standard structure types.
+	pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", elems[t.Elem].Role, len(marks)))
+	return append(marks, pdftag.Mark{Elem: t.Elem, Seq: t.Seq})
+}
+
+// imageKey identifies an image by its bytes: the same file placed twice
+// is embedded once.
+func imageKey(im page.Image) [sha256.Size]byte { return sha256.Sum256(im.Data) }
+
+// registerImages embeds every image of doc once and returns the name fpdf
+// knows each by. fpdf writes its images ordered by their width in pixels
+// and, among images of one width, in the random order of a Go map: two
+// different images of one width would make the file's bytes vary from
+// run to run, so they are refused.
+func registerImages(pdf *fpdf.Fpdf, doc *page.Document) (map[[sha256.Size]byte]string, error) {
+	names := map[[sha256.Size]byte]string{}
+	widths := map[float64]string{} // width (pixels at a fixed scale) → the image's file
+	for _, pg := range doc.Pages {
+		for _, im := range pg.Images {
+			k := imageKey(im)
+			if _, ok := names[k]; ok {
+				continue
+			}
+			name := fmt.Sprintf("image%x", k[:8])
+			info := pdf.RegisterImageOptionsReader(name, fpdf.ImageOptions{ImageType: im.Format}, bytes.NewReader(im.Data))
+			if err := pdf.Error(); err != nil || info == nil {
+				if err == nil {
+					err = errors.New("unreadable")
+				}
+				return nil, &ImageError{File: im.File, Err: err}
+			}
+			if other, ok := widths[info.Width()]; ok {
+				return nil, &ImageError{File: im.File, Err: fmt.Errorf("%s is as wide in pixels, and one pamphlet cannot embed two images of one width reproducibly; make one a pixel wider", other)}
+			}
+			widths[info.Width()] = im.File
+			names[k] = name
+		}
+	}
+	return names, nil
 }
 
 // outline lists the document's bookmarks in reading order, each opening

@@ -597,6 +597,9 @@ func (d *tagger) structure(catalog types.Dict) {
 		if e.Lang != "" {
 			el["Lang"] = textString(e.Lang)
 		}
+		if e.Alt != "" {
+			el["Alt"] = textString(e.Alt)
+		}
 		d.objects[d.elemRefs[i].ObjectNumber.Value()] = el
 	}
 	nums := types.Array{}

@@ -17,6 +17,7 @@ import (
 type Elem struct {
 	Role  string
 	Lang  string
+	Alt   string // the text alternative (/Alt), which every Figure has
 	Kids  []*Elem
 	Marks []PageMark // its own marked content, in the order of /K
 }
@@ -112,6 +113,12 @@ func ReadTagged(t testing.TB, path string) *Tagged {
 		}
 		if l, ok := d["Lang"]; ok {
 			e.Lang = text(xt, l)
+		}
+		if a, ok := d["Alt"]; ok {
+			e.Alt = text(xt, a)
+		}
+		if e.Role == "Figure" && strings.TrimSpace(e.Alt) == "" {
+			t.Errorf("%s: a Figure without /Alt text: a screen reader has nothing to say for it", path)
 		}
 		pg := -1
 		if r, ok := d["Pg"].(types.IndirectRef); ok {

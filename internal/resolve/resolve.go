@@ -72,6 +72,15 @@ type Part struct {
 	Intro Text
 	Items []Item
 	Rooms []Room
+	// Plan is the part's floor plan; its Image is nil when it has none.
+	Plan Plan
+}
+
+// Plan is a floor plan and its text alternative, in the pamphlet's
+// language (or as the policy resolved it).
+type Plan struct {
+	Image *museum.Image
+	Alt   Text
 }
 
 // Heading is what the part is headed by: its title, or else its name.
@@ -119,7 +128,7 @@ func (p *Pamphlet) Texts() []*Text {
 	out := []*Text{&p.Museum, &p.Subtitle, &p.Kicker, &p.Title, &p.Contents, &p.Count}
 	for i := range p.Parts {
 		pt := &p.Parts[i]
-		out = append(out, &pt.Name, &pt.Title, &pt.Intro)
+		out = append(out, &pt.Name, &pt.Title, &pt.Intro, &pt.Plan.Alt)
 		for j := range pt.Items {
 			out = append(out, &pt.Items[j].Label, &pt.Items[j].Text)
 		}
@@ -255,6 +264,9 @@ func (r *Resolver) resolve(lang, id string, parts []museum.Part) (*Pamphlet, err
 			}
 			pt.Rooms = append(pt.Rooms, rm)
 			rooms++
+		}
+		if part.PlanImage != nil {
+			pt.Plan = Plan{Image: part.PlanImage, Alt: rs.text(part.PlanAltText)}
 		}
 		p.Parts = append(p.Parts, pt)
 	}

@@ -158,6 +158,9 @@ func GroupOf(m *museum.Museum) map[string]string {
 	for _, f := range m.Parts {
 		g[f.TitleText.ID] = f.ID
 		g[f.IntroText.ID] = f.ID
+		if f.PlanAltText.ID != "" {
+			g[f.PlanAltText.ID] = f.ID
+		}
 		for _, it := range f.Items {
 			g[it.TextText.ID] = f.ID
 			if !it.LabelText.Furniture && it.LabelText.ID != "" {

@@ -2,6 +2,7 @@ package status
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"pamphlet/i18n"
@@ -102,5 +103,22 @@ func TestAtLeast(t *testing.T) {
 	c.finish()
 	if c.Complete != 99.9 || c.AtLeast(100) || !c.AtLeast(99.96) {
 		t.Errorf("%+v: 99.96%% must not pass a 100%% threshold", c)
+	}
+}
+
+// TestGroupOfPlan: a part's plan alt text counts in the part's group, as
+// its plan page prints in the part's pamphlet only.
+func TestGroupOfPlan(t *testing.T) {
+	for _, c := range []struct{ toml, id string }{
+		{"id = \"f2\"\nplan = \"plans/f2.png\"", "f2.plan_alt"},
+		{"id = \"f2\"\nplan = \"plans/f2.png\"\nplan_alt = \"alt.second\"", "alt.second"},
+	} {
+		m, err := museum.Parse([]byte(strings.Replace(museumTOML, `id = "f2"`, c.toml, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g := GroupOf(m)[c.id]; g != "f2" {
+			t.Errorf("%s is in group %q, want f2", c.id, g)
+		}
 	}
 }
