@@ -229,7 +229,7 @@ func (l *Layout) validate(p string, ix *tomlfile.Index) error {
 	within := func(v, lo, hi float64) bool { return lo <= v && v <= hi }
 
 	if l.Imposition != "" && l.Imposition != "trifold" {
-		return fmt.Errorf("%s:%d: imposition = %q: use \"trifold\" or leave it out", p, line("imposition"), l.Imposition)
+		return fmt.Errorf("%s:%d: imposition = %q: use \"trifold\" or leave it out", p, line("imposition"), tomlfile.Clip(l.Imposition))
 	}
 	pageRule := fmt.Sprintf("a page side must be a length from %.2f mm (1 pt) to %d mm (200 in, the most a PDF can hold)", MinPageMM, MaxPageMM)
 	for _, k := range []struct {
@@ -259,7 +259,7 @@ func (l *Layout) validate(p string, ix *tomlfile.Index) error {
 		return bad(m.Bottom, fmt.Sprintf("top + bottom = %g mm leave too little room on a %g mm high page: together they must stay under half its height", m.Top+m.Bottom, l.Page.Height), "margins", "bottom")
 	}
 	if t := l.Text; t.Align != "" && t.Align != "justify" && t.Align != "ragged" {
-		return fmt.Errorf("%s:%d: text.align = %q: use \"justify\" or \"ragged\"", p, line("text", "align"), t.Align)
+		return fmt.Errorf("%s:%d: text.align = %q: use \"justify\" or \"ragged\"", p, line("text", "align"), tomlfile.Clip(t.Align))
 	}
 	if ix.Line("text", "cjk_leading") > 0 && !within(l.Text.CJKLeading, MinCJKLeading, MaxLeading) {
 		return bad(l.Text.CJKLeading, fmt.Sprintf("the CJK leading is a factor of the type size from %g to %g (about 1.65 sets Chinese, Japanese and Korean well)", MinCJKLeading, MaxLeading), "text", "cjk_leading")
@@ -276,7 +276,7 @@ func (l *Layout) validate(p string, ix *tomlfile.Index) error {
 	}
 	for _, f := range e.Fill {
 		if !slices.Contains(FillKinds, f) {
-			return fmt.Errorf("%s:%d: economy.fill = %q: use %s", p, line("economy", "fill"), f, strings.Join(FillKinds, ", "))
+			return fmt.Errorf("%s:%d: economy.fill = %q: use %s", p, line("economy", "fill"), tomlfile.Clip(f), strings.Join(FillKinds, ", "))
 		}
 	}
 	if !within(l.Trifold.FoldIn, 0, min(MaxFoldIn, l.Page.Width/4)) {

@@ -211,7 +211,7 @@ func decodeTable(v map[string]any, fields map[string]*string) error {
 	for k, val := range v {
 		dst, ok := fields[k]
 		if !ok {
-			return fmt.Errorf("unknown key %q", k)
+			return fmt.Errorf("unknown key %q", tomlfile.Clip(k))
 		}
 		s, ok := val.(string)
 		if !ok {

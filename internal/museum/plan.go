@@ -10,6 +10,8 @@ import (
 	_ "image/jpeg" // image.DecodeConfig reads JPEG headers
 	_ "image/png"  // and PNG headers
 	"io/fs"
+
+	"pamphlet/internal/tomlfile"
 )
 
 // PlanError is a part's plan that cannot be printed: a file that is not
@@ -23,7 +25,7 @@ type PlanError struct {
 }
 
 func (e *PlanError) Error() string {
-	return fmt.Sprintf("%s:%d: plan = %q: %s", FileName, e.Line, e.File, e.Problem)
+	return fmt.Sprintf("%s:%d: plan = %q: %s", FileName, e.Line, tomlfile.Clip(e.File), e.Problem)
 }
 
 func (e *PlanError) Unwrap() error { return e.Err }

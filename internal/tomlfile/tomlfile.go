@@ -28,7 +28,7 @@ func Decode(path string, data []byte, v any) error {
 	if und := md.Undecoded(); len(und) > 0 {
 		k := und[0]
 		line := max(Locate(data).Line(k...), 1)
-		return fmt.Errorf("%s:%d: unknown key %q (check its spelling against the README)", path, line, k.String())
+		return fmt.Errorf("%s:%d: unknown key %q (check its spelling against the README)", path, line, Clip(k.String()))
 	}
 	return nil
 }
