@@ -327,10 +327,18 @@ func (s *scanner) str() string {
 			s.next()
 		}
 	}
+	closer := strings.Repeat(string(q), 3)
 	var b strings.Builder
 	for !s.eof() {
+		// A run of bytes that are neither the quote, a backslash nor a
+		// newline is copied at once.
+		if n := plainRun(s.src[s.pos:], q); n > 0 {
+			b.WriteString(s.src[s.pos : s.pos+n])
+			s.pos += n
+			continue
+		}
 		c := s.peek()
-		if multi && strings.HasPrefix(s.src[s.pos:], strings.Repeat(string(q), 3)) {
+		if multi && strings.HasPrefix(s.src[s.pos:], closer) {
 			s.next()
 			s.next()
 			s.next()
@@ -357,6 +365,18 @@ func (s *scanner) str() string {
 		b.WriteByte(s.next())
 	}
 	return b.String()
+}
+
+// plainRun is how many bytes at the start of src a string copies as
+// they are: up to the first quote q, backslash or newline (newlines are
+// counted by next, one at a time).
+func plainRun(src string, q byte) int {
+	for i := 0; i < len(src); i++ {
+		if c := src[i]; c == q || c == '\\' || c == '\n' {
+			return i
+		}
+	}
+	return len(src)
 }
 
 func (s *scanner) escape(multi bool) string {
