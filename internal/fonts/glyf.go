@@ -3,6 +3,8 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+
+	pdfsfnt "pamphlet/internal/sfnt"
 )
 
 // checkGlyphs walks every glyph of a TrueType file the way fpdf's
@@ -100,8 +102,8 @@ func checkGlyphs(raw []byte) error {
 			return fmt.Errorf("glyph %d (bytes %d to %d) lies outside the %d-byte glyf table", g, start, end, len(glyf))
 		}
 		var err error
-		if comps, err = components(glyf[start:end], glyphs, comps); err != nil {
-			return fmt.Errorf("glyph %d: %v", g, err)
+		if comps, err = pdfsfnt.Components(glyf[start:end], glyphs, comps); err != nil {
+			return fmt.Errorf("glyph %d: %s", g, err.(*pdfsfnt.Error).Reason) // Components returns only *Error
 		}
 		first[g+1] = int32(len(comps))
 	}
@@ -145,60 +147,6 @@ func acyclic(first, comps []int32) error {
 		}
 	}
 	return nil
-}
-
-// components checks a composite glyph's component records, each of
-// which must name an existing glyph and lie inside the glyph's data, and
-// appends the glyphs they name to comps. A simple glyph (contours ≥ 0)
-// fpdf copies as is, and has none.
-func components(data []byte, glyphs int, comps []int32) ([]int32, error) {
-	if len(data) == 0 {
-		return comps, nil // an empty glyph: a space
-	}
-	if len(data) < 10 {
-		return nil, fmt.Errorf("%d bytes, shorter than a glyph header", len(data))
-	}
-	if int16(binary.BigEndian.Uint16(data)) >= 0 {
-		return comps, nil
-	}
-	const (
-		argsAreWords   = 0x0001
-		haveScale      = 0x0008
-		moreComponents = 0x0020
-		haveXYScale    = 0x0040
-		have2x2        = 0x0080
-	)
-	for p := 10; ; {
-		if p+4 > len(data) {
-			return nil, fmt.Errorf("a component record runs past the glyph's end")
-		}
-		flags := binary.BigEndian.Uint16(data[p:])
-		gid := int(binary.BigEndian.Uint16(data[p+2:]))
-		if gid >= glyphs {
-			return nil, fmt.Errorf("a component names glyph %d of %d", gid, glyphs)
-		}
-		comps = append(comps, int32(gid))
-		p += 4
-		if flags&argsAreWords != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&have2x2 != 0:
-			p += 8
-		}
-		if flags&moreComponents == 0 {
-			if p > len(data) {
-				return nil, fmt.Errorf("a component record runs past the glyph's end")
-			}
-			return comps, nil
-		}
-	}
 }
 
 // checkCmap checks the groups of the character map's segmented subtables

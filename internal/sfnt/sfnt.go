@@ -278,31 +278,31 @@ const (
 	haveTwoByTwo   = 0x0080
 )
 
-// maxComponentDepth bounds the nesting of composite glyphs: real fonts
-// nest two or three deep, and a damaged one may refer to itself.
-const maxComponentDepth = 16
-
-// keepGlyph marks g, and the components it is built from, as kept.
-func (f *Font) keepGlyph(keep []bool, g uint16, depth int) error {
-	if int(g) >= len(keep) {
-		return &Error{fmt.Sprintf("glyph %d is past the font's %d glyphs", g, len(keep))}
+// Components reads the component records of one glyph's outline data (a
+// composite glyph is built of other glyphs) and appends the glyphs they
+// name to comps. An empty glyph (a space) and a simple one (contours ≥ 0)
+// have none. Each record must lie inside data and name one of the font's
+// numGlyphs glyphs. The fonts package's damage check and Subset read
+// composites through it.
+func Components(data []byte, numGlyphs int, comps []int32) ([]int32, error) {
+	if len(data) == 0 {
+		return comps, nil
 	}
-	if depth > maxComponentDepth {
-		return &Error{"composite glyphs nest too deep (does one refer to itself?)"}
+	if len(data) < 10 {
+		return nil, &Error{fmt.Sprintf("%d bytes, shorter than a glyph header", len(data))}
 	}
-	keep[g] = true
-	data := f.tables["glyf"][f.loca[g]:f.loca[g+1]]
-	if len(data) < 10 || int16(be.Uint16(data)) >= 0 {
-		return nil // empty, or a simple glyph
+	if int16(be.Uint16(data)) >= 0 {
+		return comps, nil
 	}
 	for p := 10; ; {
 		if p+4 > len(data) {
-			return &Error{fmt.Sprintf("composite glyph %d is truncated", g)}
+			return nil, &Error{"a component record runs past the glyph's end"}
 		}
-		flags, component := be.Uint16(data[p:]), be.Uint16(data[p+2:])
-		if err := f.keepGlyph(keep, component, depth+1); err != nil {
-			return err
+		flags, gid := be.Uint16(data[p:]), int(be.Uint16(data[p+2:]))
+		if gid >= numGlyphs {
+			return nil, &Error{fmt.Sprintf("a component names glyph %d of %d", gid, numGlyphs)}
 		}
+		comps = append(comps, int32(gid))
 		p += 4
 		if flags&argsAreWords != 0 {
 			p += 4
@@ -318,9 +318,37 @@ func (f *Font) keepGlyph(keep []bool, g uint16, depth int) error {
 			p += 8
 		}
 		if flags&moreComponents == 0 {
-			return nil
+			if p > len(data) {
+				return nil, &Error{"a component record runs past the glyph's end"}
+			}
+			return comps, nil
 		}
 	}
+}
+
+// maxComponentDepth bounds the nesting of composite glyphs: real fonts
+// nest two or three deep, and a damaged one may refer to itself.
+const maxComponentDepth = 16
+
+// keepGlyph marks g, and the components it is built from, as kept.
+func (f *Font) keepGlyph(keep []bool, g uint16, depth int) error {
+	if int(g) >= len(keep) {
+		return &Error{fmt.Sprintf("glyph %d is past the font's %d glyphs", g, len(keep))}
+	}
+	if depth > maxComponentDepth {
+		return &Error{"composite glyphs nest too deep (does one refer to itself?)"}
+	}
+	keep[g] = true
+	comps, err := Components(f.tables["glyf"][f.loca[g]:f.loca[g+1]], len(keep), nil)
+	if err != nil {
+		return &Error{fmt.Sprintf("glyph %d: %s", g, err.(*Error).Reason)}
+	}
+	for _, c := range comps {
+		if err := f.keepGlyph(keep, uint16(c), depth+1); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // outlines writes a glyf table with the outlines of the kept glyphs and
