@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -22,44 +24,59 @@ import (
 // A5 in points.
 const a5Width, a5Height = 419.53, 595.28
 
+// sharedBuild is one build of the embedded sample into a temporary
+// folder, made once for all the tests of this package that read it, and
+// removed by TestMain.
+type sharedBuild struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
 var (
-	sampleOnce sync.Once
-	sampleDir  string
-	sampleErr  string
+	buildsMu sync.Mutex
+	builds   = map[string]*sharedBuild{}
 )
 
-// sampleBuild builds the embedded sample once for all tests of this file,
-// through the CLI exactly as a user runs it.
-func sampleBuild(t testing.TB) string {
+// buildOnce runs `pamphlet ARGS --out DIR` through the CLI exactly as a
+// user runs it, once per distinct ARGS, and returns DIR.
+func buildOnce(t testing.TB, args ...string) string {
 	t.Helper()
-	sampleOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "pamphlet-sample-")
-		if err != nil {
-			sampleErr = err.Error()
+	key := strings.Join(args, " ")
+	buildsMu.Lock()
+	b := builds[key]
+	if b == nil {
+		b = &sharedBuild{}
+		builds[key] = b
+	}
+	buildsMu.Unlock()
+	b.once.Do(func() {
+		if b.dir, b.err = os.MkdirTemp("", "pamphlet-build-"); b.err != nil {
 			return
 		}
 		var stdout, stderr bytes.Buffer
-		if code := run([]string{"build", "--out", dir}, &stdout, &stderr); code != 0 {
-			sampleErr = stderr.String()
+		if code := run(append(slices.Clip(args), "--out", b.dir), &stdout, &stderr); code != 0 {
+			b.err = fmt.Errorf("pamphlet %s: exit %d: %s", key, code, stderr.String())
 		}
-		sampleDir = dir
 	})
-	if sampleErr != "" {
-		t.Fatalf("pamphlet build failed: %s", sampleErr)
+	if b.err != nil {
+		t.Fatal(b.err)
 	}
-	return sampleDir
+	return b.dir
+}
+
+// sampleBuild is the sample built in its own layout.
+func sampleBuild(t testing.TB) string {
+	t.Helper()
+	return buildOnce(t, "build")
 }
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if sampleDir != "" {
-		os.RemoveAll(sampleDir)
-	}
-	if largeDir != "" {
-		os.RemoveAll(largeDir)
-	}
-	if trifoldDir != "" {
-		os.RemoveAll(trifoldDir)
+	for _, b := range builds {
+		if b.dir != "" {
+			os.RemoveAll(b.dir)
+		}
 	}
 	os.Exit(code)
 }

@@ -1,13 +1,10 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
-	"sync"
 	"testing"
 
 	"pamphlet/internal/pdftest"
@@ -101,28 +98,10 @@ func TestBookletWithoutBlankPages(t *testing.T) {
 	}
 }
 
-var (
-	trifoldOnce  sync.Once
-	trifoldDir   string
-	trifoldBuilt error
-)
-
-// trifoldBuild builds every trifold leaflet of the sample once.
+// trifoldBuild is every trifold leaflet of the sample, built once.
 func trifoldBuild(t testing.TB) string {
 	t.Helper()
-	trifoldOnce.Do(func() {
-		if trifoldDir, trifoldBuilt = os.MkdirTemp("", "pamphlet-trifold-"); trifoldBuilt != nil {
-			return
-		}
-		var stdout, stderr bytes.Buffer
-		if code := run([]string{"build", "--layout", "trifold", "--out", trifoldDir}, &stdout, &stderr); code != 0 {
-			trifoldBuilt = fmt.Errorf("pamphlet build --layout trifold: exit %d: %s", code, stderr.String())
-		}
-	})
-	if trifoldBuilt != nil {
-		t.Fatal(trifoldBuilt)
-	}
-	return trifoldDir
+	return buildOnce(t, "build", "--layout", "trifold")
 }
 
 // emptyPanels lists the panels of a trifold leaflet that carry no word,

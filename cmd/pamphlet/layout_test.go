@@ -7,10 +7,8 @@ package main
 // pamphlet was made from. Nothing here asks the composer what it did.
 
 import (
-	"bytes"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -67,12 +65,9 @@ type readBack struct {
 var layouts = []string{"a5", "large"}
 
 var (
-	readMu     sync.Mutex
-	readCache  = map[string]*readBack{}
-	largeOnce  sync.Once
-	largeDir   string
-	largeBuilt error
-	project1   *project.Project
+	readMu    sync.Mutex
+	readCache = map[string]*readBack{}
+	project1  *project.Project
 )
 
 // sampleProject opens the sample once for this file's hundreds of subtests.
@@ -94,22 +89,7 @@ func pdfPath(t testing.TB, name, lang, floor string) string {
 	if name != "large" {
 		t.Fatalf("no build for layout %s", name)
 	}
-	largeOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "pamphlet-large-")
-		if err != nil {
-			largeBuilt = err
-			return
-		}
-		largeDir = dir
-		var stdout, stderr bytes.Buffer
-		if code := run([]string{"build", "--layout", "large", "--out", dir}, &stdout, &stderr); code != 0 {
-			largeBuilt = fmt.Errorf("pamphlet build --layout large: exit %d: %s", code, stderr.String())
-		}
-	})
-	if largeBuilt != nil {
-		t.Fatal(largeBuilt)
-	}
-	return filepath.Join(largeDir, lang, floor+"-large.pdf")
+	return filepath.Join(buildOnce(t, "build", "--layout", "large"), lang, floor+"-large.pdf")
 }
 
 // readSample reads one pamphlet of the sample in layout name, once for
