@@ -51,22 +51,8 @@ func TestTaggedOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := &page.Font{Name: "serif", File: "fonts/DejaVuSerif.ttf", Data: raw}
-	var a, b bytes.Buffer
 	opt := Options{Date: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), Creator: "test"}
-	if err := Write(&a, tagged(f), opt); err != nil {
-		t.Fatal(err)
-	}
-	if err := Write(&b, tagged(f), opt); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(a.Bytes(), b.Bytes()) {
-		t.Error("the same document drawn twice gives different bytes")
-	}
-	path := filepath.Join(t.TempDir(), "t.pdf")
-	if err := os.WriteFile(path, a.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pdftest.Validate(t, path)
+	path := writeValid(t, func() *page.Document { return tagged(f) }, opt)
 	tg := pdftest.ReadTagged(t, path)
 	var roles []string
 	tg.Root.Walk(func(e *pdftest.Elem) { roles = append(roles, e.Role+e.Lang) })
@@ -94,4 +80,27 @@ func TestTaggedOutput(t *testing.T) {
 	}
 	pdftest.Validate(t, path)
 	pdftest.ReadTagged(t, path)
+}
+
+// writeValid draws the document doc makes twice, checks that both files
+// are the same bytes, writes one to a temporary file, validates it
+// strictly and returns its path.
+func writeValid(t *testing.T, doc func() *page.Document, opt Options) string {
+	t.Helper()
+	var a, b bytes.Buffer
+	if err := Write(&a, doc(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&b, doc(), opt); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("the same document drawn twice gives different bytes")
+	}
+	path := filepath.Join(t.TempDir(), "doc.pdf")
+	if err := os.WriteFile(path, a.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdftest.Validate(t, path)
+	return path
 }
