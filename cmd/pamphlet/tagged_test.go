@@ -92,6 +92,15 @@ func checkTagged(t *testing.T, path, lang string, floor *museum.Part) *pdftest.T
 	if count["P"] < panels {
 		t.Errorf("%d P elements for %d panels", count["P"], panels)
 	}
+	// PDF/UA-1 7.21.7: every code drawn maps to Unicode (a letter with
+	// its marks is drawn with one code).
+	for i, pg := range pdftest.ShownStrings(t, path) {
+		for _, sh := range pg {
+			if len(sh.Unmapped) > 0 {
+				t.Errorf("page %d, font %s: codes %U drawn with no ToUnicode entry", i+1, sh.Font, sh.Unmapped)
+			}
+		}
+	}
 	return tg
 }
 

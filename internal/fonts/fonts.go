@@ -617,7 +617,7 @@ func checkEmbed(file *fontFile) (err error) {
 	if err != nil {
 		return damaged(f.File, err)
 	}
-	data, err := sf.Subset([]rune(sample), nil)
+	data, err := sf.Subset([]rune(sample), nil, nil)
 	if err != nil {
 		return damaged(f.File, err)
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 	"pamphlet"
 	"pamphlet/internal/fonts"
 	"pamphlet/internal/page"
+	"pamphlet/internal/pdftest"
 	"pamphlet/internal/typeset"
 )
 
@@ -68,12 +70,28 @@ func TestMarksSetAndDraw(t *testing.T) {
 				t.Errorf("%s %q (%s): %v", w.lang, w.text, fam, err)
 				continue
 			}
-			if _, err := exec.LookPath("pdftotext"); err != nil {
-				continue
-			}
 			path := filepath.Join(t.TempDir(), "m.pdf")
 			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
 				t.Fatal(err)
+			}
+			// Every code drawn maps to text (PDF/UA-1 7.21.7): a letter
+			// and its marks are drawn with one code, which maps to them.
+			var text string
+			for _, sh := range pdftest.ShownStrings(t, path)[0] {
+				text += sh.Text
+				if len(sh.Unmapped) > 0 {
+					t.Errorf("%s %q (%s): codes %U drawn with no ToUnicode entry", w.lang, w.text, fam, sh.Unmapped)
+				}
+			}
+			// Drawn in visual order, a right-to-left line reads backwards,
+			// each code's text too (see pdftag.ToUnicode).
+			logical := []rune(strings.ReplaceAll(text, " ", ""))
+			slices.Reverse(logical)
+			if want := strings.ReplaceAll(w.text, " ", ""); string(logical) != want {
+				t.Errorf("%s %q (%s): the codes drawn map to %q", w.lang, w.text, fam, string(logical))
+			}
+			if _, err := exec.LookPath("pdftotext"); err != nil {
+				continue
 			}
 			out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
 			if err != nil {

@@ -169,6 +169,10 @@ type Shown struct {
 	// Text is Codes read through the font's ToUnicode map: what a text
 	// extractor gets.
 	Text string
+	// Unmapped are the codes of Codes that the font's ToUnicode map has
+	// no text for (none, if the font has no map): PDF/UA-1 7.21.7 asks
+	// that there be none.
+	Unmapped []rune
 }
 
 // ShownStrings reads every page's content stream with pdfcpu and
@@ -198,7 +202,13 @@ func ShownStrings(t testing.TB, path string) [][]Shown {
 				continue
 			}
 			codes := decodeUTF16(unescape(m[2]))
-			shown = append(shown, Shown{Font: font.base, Codes: codes, Text: mapCodes(codes, font.toUnicode)})
+			sh := Shown{Font: font.base, Codes: codes, Text: mapCodes(codes, font.toUnicode)}
+			for _, c := range codes {
+				if font.mapped != nil && !font.mapped[c] {
+					sh.Unmapped = append(sh.Unmapped, c)
+				}
+			}
+			shown = append(shown, sh)
 		}
 		pages = append(pages, shown)
 	}
@@ -225,6 +235,7 @@ func mapCodes(s string, cmap map[rune]string) string {
 type pageFont struct {
 	base      string          // its /BaseFont
 	toUnicode map[rune]string // the codes its ToUnicode map sends to text other than themselves
+	mapped    map[rune]bool   // every code its ToUnicode map sends to text; nil without a map
 }
 
 // pageFonts reads a page's fonts, by resource name.
@@ -249,7 +260,7 @@ func pageFonts(t testing.TB, x *model.XRefTable, res types.Dict) map[string]page
 			if err := sd.Decode(); err != nil {
 				t.Fatalf("font %s: ToUnicode: %v", name, err)
 			}
-			pf.toUnicode = parseToUnicode(sd.Content)
+			pf.toUnicode, pf.mapped = parseToUnicode(sd.Content)
 		}
 		out[name] = pf
 	}
@@ -262,10 +273,10 @@ var (
 )
 
 // parseToUnicode reads the bfchar and bfrange entries of a ToUnicode
-// CMap with two-byte codes, keeping those that map a code to text other
-// than the code point itself.
-func parseToUnicode(cmap []byte) map[rune]string {
-	out := map[rune]string{}
+// CMap with two-byte codes: those that map a code to text other than the
+// code point itself, and the set of codes mapped to any text.
+func parseToUnicode(cmap []byte) (map[rune]string, map[rune]bool) {
+	out, mapped := map[rune]string{}, map[rune]bool{}
 	hex := func(s []byte) []byte {
 		b := make([]byte, len(s)/2)
 		for i := range b {
@@ -276,6 +287,9 @@ func parseToUnicode(cmap []byte) map[rune]string {
 	}
 	code := func(s []byte) rune { v, _ := strconv.ParseUint(string(s), 16, 32); return rune(v) }
 	add := func(c rune, text string) {
+		if text != "" {
+			mapped[c] = true
+		}
 		if text != string(c) {
 			out[c] = text
 		}
@@ -297,7 +311,7 @@ func parseToUnicode(cmap []byte) map[rune]string {
 			}
 		}
 	}
-	return out
+	return out, mapped
 }
 
 func unescape(b []byte) []byte {

@@ -12,7 +12,7 @@ func FuzzSubset(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	small, err := whole.Subset([]rune("Ab"), nil)
+	small, err := whole.Subset([]rune("Ab"), nil, nil)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -24,7 +24,10 @@ func FuzzSubset(f *testing.F) {
 		if err != nil {
 			return
 		}
-		out, err := font.Subset([]rune(text), map[rune]uint16{0xE000: extra})
+		// 0xE001 draws an added glyph: the extra one, moved and raised.
+		added := []Composite{{Parts: []Part{{Glyph: extra, DX: int(extra) % 700, DY: 300}}, Advance: int(extra)}}
+		n := uint16(font.NumGlyphs())
+		out, err := font.Subset([]rune(text), map[rune]uint16{0xE000: extra, 0xE001: n}, added)
 		if err != nil {
 			return
 		}
@@ -32,8 +35,14 @@ func FuzzSubset(f *testing.F) {
 		if err != nil {
 			t.Fatalf("the subset does not parse: %v", err)
 		}
+		if again.NumGlyphs() != int(n)+1 {
+			t.Fatalf("%d glyphs in the subset, want %d", again.NumGlyphs(), n+1)
+		}
+		if g, ok := again.Glyph(0xE001); !ok || g != n {
+			t.Fatalf("the added glyph is glyph %d (%v), want %d", g, ok, n)
+		}
 		for _, r := range text {
-			if g, ok := font.Glyph(r); ok && r != 0xE000 { // 0xE000 is remapped to extra
+			if g, ok := font.Glyph(r); ok && r != 0xE000 && r != 0xE001 { // remapped
 				if h, ok := again.Glyph(r); !ok || h != g {
 					t.Fatalf("U+%04X: glyph %d in the subset, %d in the font", r, h, g)
 				}

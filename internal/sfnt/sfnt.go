@@ -158,9 +158,15 @@ func readFormat4(t []byte) (map[rune]uint16, error) {
 	}
 	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
 	out := map[rune]uint16{}
+	// Segments are sorted and apart (the specification says so); codes
+	// an out-of-order segment shares with one before it are read once, so
+	// that a damaged table costs no more than the 65,536 codes it can map.
+	next := 0
 	for s := range segs {
 		end, start := int(be.Uint16(t[ends+2*s:])), int(be.Uint16(t[starts+2*s:]))
 		delta, ro := be.Uint16(t[deltas+2*s:]), int(be.Uint16(t[ranges+2*s:]))
+		start = max(start, next)
+		next = max(next, end+1)
 		for c := start; c <= end && c < 0xFFFF; c++ {
 			var g uint16
 			if ro == 0 {
@@ -219,7 +225,12 @@ var embeddedTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "glyf", "h
 // tables are copied unchanged. Tables fpdf neither reads nor embeds
 // (GSUB, GPOS, kern …) are left out. The file's checksums are computed
 // again.
-func (f *Font) Subset(codes []rune, extra map[rune]uint16) ([]byte, error) {
+//
+// added are glyphs the subset holds beyond the font's own, with IDs from
+// NumGlyphs() on, in order; extra may map codes to them. With any added,
+// hmtx gets a long metric for every glyph, and maxp and hhea the new
+// glyph count and bounds.
+func (f *Font) Subset(codes []rune, extra map[rune]uint16, added []Composite) ([]byte, error) {
 	if f.locaErr != nil {
 		return nil, f.locaErr
 	}
@@ -235,16 +246,31 @@ func (f *Font) Subset(codes []rune, extra map[rune]uint16) ([]byte, error) {
 		}
 	}
 	for r, g := range extra {
-		if r < 0 || r >= 0xFFFF || int(g) >= f.glyphs {
+		if r < 0 || r >= 0xFFFF || int(g) >= f.glyphs+len(added) {
 			return nil, &Error{fmt.Sprintf("cannot map U+%04X to glyph %d", r, g)}
 		}
 		m[r] = g
 	}
-	keep := make([]bool, f.glyphs)
-	keep[0] = true
+	keep := make([]uint8, f.glyphs)
+	if err := f.keepGlyph(keep, 0, 0); err != nil {
+		return nil, err
+	}
 	for _, g := range m {
+		if int(g) >= f.glyphs {
+			continue // an added glyph: its parts are kept below
+		}
 		if err := f.keepGlyph(keep, g, 0); err != nil {
 			return nil, err
+		}
+	}
+	for _, c := range added {
+		for _, p := range c.Parts {
+			if int(p.Glyph) >= f.glyphs {
+				return nil, &Error{fmt.Sprintf("an added glyph names glyph %d of %d", p.Glyph, f.glyphs)}
+			}
+			if err := f.keepGlyph(keep, p.Glyph, 0); err != nil {
+				return nil, err
+			}
 		}
 	}
 	glyf, loca := f.outlines(keep)
@@ -265,6 +291,9 @@ func (f *Font) Subset(codes []rune, extra map[rune]uint16) ([]byte, error) {
 		post = bytes.Clone(post[:32])
 		be.PutUint32(post, 0x00030000)
 		tables["post"] = post
+	}
+	if err := f.addComposites(tables, added); err != nil {
+		return nil, err
 	}
 	return assemble(be.Uint32(f.data), tables), nil
 }
@@ -330,31 +359,49 @@ func Components(data []byte, numGlyphs int, comps []int32) ([]int32, error) {
 // nest two or three deep, and a damaged one may refer to itself.
 const maxComponentDepth = 16
 
-// keepGlyph marks g, and the components it is built from, as kept.
-func (f *Font) keepGlyph(keep []bool, g uint16, depth int) error {
-	if int(g) >= len(keep) {
-		return &Error{fmt.Sprintf("glyph %d is past the font's %d glyphs", g, len(keep))}
+// A glyph's state in the walk that finds the glyphs a subset keeps.
+const (
+	unseen uint8 = iota
+	walking
+	kept
+)
+
+// keepGlyph marks g, and the components it is built from, as kept. Each
+// glyph is walked once, however many composites share it; one met again
+// while its own components are walked is a composite that refers to
+// itself.
+func (f *Font) keepGlyph(state []uint8, g uint16, depth int) error {
+	if int(g) >= len(state) {
+		return &Error{fmt.Sprintf("glyph %d is past the font's %d glyphs", g, len(state))}
 	}
-	if depth > maxComponentDepth {
+	switch {
+	case state[g] == kept:
+		return nil
+	case state[g] == walking || depth > maxComponentDepth:
 		return &Error{"composite glyphs nest too deep (does one refer to itself?)"}
 	}
-	keep[g] = true
-	comps, err := Components(f.tables["glyf"][f.loca[g]:f.loca[g+1]], len(keep), nil)
+	state[g] = walking
+	comps, err := Components(f.tables["glyf"][f.loca[g]:f.loca[g+1]], len(state), nil)
 	if err != nil {
 		return &Error{fmt.Sprintf("glyph %d: %s", g, err.(*Error).Reason)}
 	}
 	for _, c := range comps {
-		if err := f.keepGlyph(keep, uint16(c), depth+1); err != nil {
+		if err := f.keepGlyph(state, uint16(c), depth+1); err != nil {
 			return err
 		}
 	}
+	state[g] = kept
 	return nil
 }
 
 // outlines writes a glyf table with the outlines of the kept glyphs and
 // none of the others, and its loca table in the font's own format.
 // Outline bytes are copied as they are, so short offsets stay even.
-func (f *Font) outlines(keep []bool) (glyf, loca []byte) {
+func (f *Font) outlines(state []uint8) (glyf, loca []byte) {
+	keep := make([]bool, len(state))
+	for g, s := range state {
+		keep[g] = s == kept
+	}
 	src := f.tables["glyf"]
 	long := be.Uint16(f.tables["head"][50:]) == 1
 	size := 0

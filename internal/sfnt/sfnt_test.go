@@ -3,7 +3,10 @@ package sfnt
 import (
 	"bytes"
 	"os"
+	"slices"
 	"testing"
+
+	gotext "github.com/go-text/typesetting/font"
 )
 
 func dejaVu(t testing.TB) []byte {
@@ -30,7 +33,7 @@ func TestSubset(t *testing.T) {
 	}
 	zhe, _ := f.Glyph('Ж')
 	extra := map[rune]uint16{0xE000: 6020, 0xE001: beh}
-	data, err := f.Subset([]rune("Ǻب"), extra)
+	data, err := f.Subset([]rune("Ǻب"), extra, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +93,7 @@ func TestSubset(t *testing.T) {
 	if checksum(data) != 0xB1B0AFBA {
 		t.Errorf("file checksum %#x", checksum(data))
 	}
-	if _, err := f.Subset(nil, map[rune]uint16{0xE000: uint16(f.NumGlyphs())}); err == nil {
+	if _, err := f.Subset(nil, map[rune]uint16{0xE000: uint16(f.NumGlyphs())}, nil); err == nil {
 		t.Error("a glyph past the font's end was mapped")
 	}
 }
@@ -123,10 +126,98 @@ func TestSubsetRefusesDamagedOutlines(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		if _, err := g.Subset([]rune("Ǻ"), nil); err == nil {
+		if _, err := g.Subset([]rune("Ǻ"), nil, nil); err == nil {
 			t.Errorf("%s: no error", name)
 		} else {
 			t.Logf("%s: %v", name, err)
 		}
+	}
+}
+
+// TestSubsetAddsComposites: an added glyph is drawn, by a font reader
+// other than this package (go-text's), as its parts placed at their
+// offsets, with its own advance, under the code extra gives it; the
+// font's own glyphs keep their IDs and widths.
+func TestSubsetAddsComposites(t *testing.T) {
+	f, err := Parse(dejaVu(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	beh, _ := f.Glyph('ب')
+	fatha, _ := f.Glyph('\u064E')
+	aring, _ := f.Glyph('Ǻ') // itself a composite: the parts may nest
+	added := []Composite{
+		{Parts: []Part{{Glyph: beh}, {Glyph: fatha, DX: -310, DY: 120}}, Advance: 1234},
+		{Parts: []Part{{Glyph: aring, DX: 50}, {Glyph: fatha, DX: 400, DY: 900}, {Glyph: fatha, DX: 400, DY: 1300}}, Advance: 1400},
+	}
+	n := uint16(f.NumGlyphs())
+	data, err := f.Subset([]rune("A"), map[rune]uint16{0xE000: n, 0xE001: n + 1}, added)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checksum(data) != 0xB1B0AFBA {
+		t.Errorf("file checksum %#x", checksum(data))
+	}
+	c, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.NumGlyphs() != int(n)+2 {
+		t.Fatalf("%d glyphs, want %d", c.NumGlyphs(), n+2)
+	}
+	for g := range n {
+		if c.Width(g) != f.Width(g) {
+			t.Fatalf("glyph %d: width %d, was %d", g, c.Width(g), f.Width(g))
+		}
+	}
+	orig, err := gotext.ParseTTF(bytes.NewReader(dejaVu(t)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub, err := gotext.ParseTTF(bytes.NewReader(data))
+	if err != nil {
+		t.Fatalf("go-text cannot read the subset: %v", err)
+	}
+	for i, a := range added {
+		id := n + uint16(i)
+		if g, ok := c.Glyph(0xE000 + rune(i)); !ok || g != id {
+			t.Errorf("U+%04X maps to glyph %d, want %d", 0xE000+i, g, id)
+		}
+		if got, want := c.Width(id), f.Thousandths(a.Advance); got != want {
+			t.Errorf("added glyph %d: width %d, want %d", i, got, want)
+		}
+		if adv := sub.HorizontalAdvance(gotext.GID(id)); int(adv) != a.Advance {
+			t.Errorf("added glyph %d: go-text reads advance %v, want %d", i, adv, a.Advance)
+		}
+		var want []gotext.Segment
+		for _, p := range a.Parts {
+			o, ok := orig.GlyphDataOutline(gotext.GID(p.Glyph))
+			if !ok {
+				t.Fatalf("glyph %d has no outline", p.Glyph)
+			}
+			for _, s := range o.Segments {
+				for k := range s.ArgsSlice() {
+					s.Args[k].Move(float32(p.DX), float32(p.DY))
+				}
+				want = append(want, s)
+			}
+		}
+		got, ok := sub.GlyphDataOutline(gotext.GID(id))
+		if !ok || len(got.Segments) != len(want) {
+			t.Fatalf("added glyph %d: %d segments, want %d", i, len(got.Segments), len(want))
+		}
+		for k := range want {
+			if got.Segments[k].Op != want[k].Op || !slices.Equal(got.Segments[k].ArgsSlice(), want[k].ArgsSlice()) {
+				t.Errorf("added glyph %d, segment %d: %v, want %v", i, k, got.Segments[k], want[k])
+				break
+			}
+		}
+	}
+	bad := []Composite{{Parts: []Part{{Glyph: n}}}}
+	if _, err := f.Subset(nil, map[rune]uint16{0xE000: n}, bad); err == nil {
+		t.Error("an added glyph built of a glyph past the font's end was accepted")
+	}
+	if _, err := f.Subset(nil, map[rune]uint16{0xE000: n + 1}, added[:1]); err == nil {
+		t.Error("a code mapped past the added glyphs was accepted")
 	}
 }
