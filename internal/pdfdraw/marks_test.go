@@ -8,7 +8,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
+	"unicode"
 
 	"golang.org/x/text/language"
 
@@ -107,5 +109,94 @@ func TestMarksSetAndDraw(t *testing.T) {
 				t.Errorf("%s %q (%s): extracted as %q", w.lang, w.text, fam, got)
 			}
 		}
+	}
+}
+
+// ezraSIL is SIL's Ezra, a Hebrew face with cantillation marks and the
+// GPOS data that stacks them (Debian's fonts-sil-ezra; the bundled
+// DejaVu Sans has no cantillation).
+const ezraSIL = "/usr/share/fonts/truetype/ezra/SILEOT.ttf"
+
+// TestCantillation: a verse with vowels and cantillation marks, in a
+// museum's own face that has them, draws every cluster with one code that
+// maps to its letters and marks, and extracts as it was typed.
+func TestCantillation(t *testing.T) {
+	data, err := os.ReadFile(ezraSIL)
+	if err != nil {
+		if pdftest.InCI() {
+			t.Fatalf("%v: CI must install fonts-sil-ezra (see .ci/run)", err)
+		}
+		t.Skipf("needs Debian's fonts-sil-ezra: %v", err)
+	}
+	fsys := fstest.MapFS{
+		"fonts/fonts.toml": {Data: []byte("[faces]\nezra = { file = \"SILEOT.ttf\" }\n[families.default]\ntext = [\"ezra\"]\n")},
+		"fonts/SILEOT.ttf": {Data: data},
+	}
+	set, err := fonts.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := language.Hebrew
+	chain, err := set.Chain(tag, "text")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Genesis 1:1, its first three words: tipcha, munach, etnachta.
+	verse := "בְּרֵאשִׁ֖ית בָּרָ֣א אֱלֹהִ֑ים"
+	lines, err := typeset.NewSetter(tag, map[string][]*fonts.Face{"text": chain}).Lines(verse, "text", 18, 300, typeset.AlignStart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &page.Document{Width: 400, Height: 100, Lang: "he", RTL: true, Pages: []page.Page{{}}}
+	glyphs, moved := 0, 0
+	for _, l := range lines {
+		for j := range l.Runs {
+			l.Runs[j].X += 50
+			for _, g := range l.Runs[j].Glyphs {
+				glyphs++
+				if g.X != 0 || g.Y != 0 {
+					moved++
+				}
+			}
+		}
+		doc.Pages[0].Lines = append(doc.Pages[0].Lines, page.Line{Runs: l.Runs, Y: 50})
+	}
+	if moved == 0 {
+		t.Fatalf("no mark was moved by GPOS in %d glyphs: the face does not position its marks", glyphs)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, doc, Options{Date: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "verse.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	codes := 0
+	for _, sh := range pdftest.ShownStrings(t, path)[0] {
+		codes += len([]rune(sh.Codes))
+		if len(sh.Unmapped) > 0 {
+			t.Errorf("codes %U drawn with no ToUnicode entry", sh.Unmapped)
+		}
+	}
+	if letters := len([]rune(strings.Map(func(r rune) rune {
+		if unicode.IsMark(r) {
+			return -1
+		}
+		return r
+	}, verse))); codes != letters {
+		t.Errorf("%d codes drawn for %d letters and spaces (%d glyphs)", codes, letters, glyphs)
+	}
+	if !pdftest.Have(t, "pdftotext") {
+		return
+	}
+	got := strings.Map(func(r rune) rune {
+		if r == 0x202B || r == 0x202C || r == 0x202A || r == '\f' {
+			return -1
+		}
+		return r
+	}, strings.TrimSpace(pdftest.Text(t, path)))
+	if got != verse {
+		t.Errorf("extracted as %q, want %q", got, verse)
 	}
 }
