@@ -107,17 +107,34 @@ type Broken struct {
 }
 
 // LoadEach reads every catalog of a museum (see List), parsing them in
-// parallel: every command needs them all before it can start. The
-// catalogs that parse are keyed by their language's canonical tag ("en",
-// "zh-Hans"); the others are returned as broken, in file order, so that
-// one damaged catalog does not stop the work on the others. The error is
-// for a museum whose catalogs cannot be listed at all.
+// parallel. The catalogs that parse are keyed by their language's
+// canonical tag ("en", "zh-Hans"); the others are returned as broken, in
+// file order, so that one damaged catalog does not stop the work on the
+// others. The error is for a museum whose catalogs cannot be listed at
+// all.
 func LoadEach(fsys fs.FS) (map[string]*Catalog, []Broken, error) {
-	files, err := List(fsys)
+	cats, broken, _, err := LoadSome(fsys, nil)
+	return cats, broken, err
+}
+
+// LoadSome is LoadEach for the catalogs keep accepts (all, if keep is
+// nil); the others are listed in unread, neither read nor parsed: a
+// build of one language needs two or three of a museum's catalogs, and
+// parsing is most of what it costs to start.
+func LoadSome(fsys fs.FS, keep func(File) bool) (cats map[string]*Catalog, broken []Broken, unread []File, err error) {
+	all, err := List(fsys)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	cats := make([]*Catalog, len(files))
+	var files []File
+	for _, f := range all {
+		if keep == nil || keep(f) {
+			files = append(files, f)
+		} else {
+			unread = append(unread, f)
+		}
+	}
+	parsed := make([]*Catalog, len(files))
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -131,20 +148,19 @@ func LoadEach(fsys fs.FS) (map[string]*Catalog, []Broken, error) {
 				errs[i] = fmt.Errorf("%s: %w", f.Path, err)
 				return
 			}
-			cats[i], errs[i] = Parse(f.Path, data)
+			parsed[i], errs[i] = Parse(f.Path, data)
 		}()
 	}
 	wg.Wait()
-	out := make(map[string]*Catalog, len(files))
-	var broken []Broken
+	cats = make(map[string]*Catalog, len(files))
 	for i, f := range files {
 		if errs[i] != nil {
 			broken = append(broken, Broken{File: f, Err: errs[i]})
 			continue
 		}
-		out[cats[i].Lang.String()] = cats[i]
+		cats[parsed[i].Lang.String()] = parsed[i]
 	}
-	return out, broken, nil
+	return cats, broken, unread, nil
 }
 
 // ParseError is a catalog that cannot be read at all: malformed TOML, a

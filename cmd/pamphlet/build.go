@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"pamphlet/i18n"
 	"pamphlet/internal/atomicfile"
@@ -81,23 +83,17 @@ each file gets one line, printed once the build has succeeded.`,
 			if project.InLocales(museumDir, out) {
 				return usageError{fmt.Errorf("--out %s is inside %s, where the catalogs are kept: write the PDFs elsewhere (pamphlet build%s --out output)", out, localesDir(museumDir), again)}
 			}
-			p, err := project.Open(museumDir)
-			if err != nil {
-				return err
-			}
-			pol := p.Museum.Policy
+			var missingPol, stalePol policy.Policy
+			var err error
 			if cmd.Flags().Changed("missing") {
-				if pol.Missing, err = policy.ParseMissing("--missing", missing); err != nil {
+				if missingPol.Missing, err = policy.ParseMissing("--missing", missing); err != nil {
 					return usageError{err}
 				}
 			}
 			if cmd.Flags().Changed("stale") {
-				if pol.Stale, err = policy.ParseStale("--stale", stale); err != nil {
+				if stalePol.Stale, err = policy.ParseStale("--stale", stale); err != nil {
 					return usageError{err}
 				}
-			}
-			if strict {
-				pol = pol.Strict()
 			}
 			date, err := build.DateFromEnv()
 			if err != nil {
@@ -105,9 +101,6 @@ each file gets one line, printed once the build has succeeded.`,
 			}
 			if cmd.Flags().Changed("jobs") && jobs < 1 {
 				return usageError{fmt.Errorf("-j/--jobs %d: the number of parallel workers must be 1 or more", jobs)}
-			}
-			if out == "" {
-				return usageError{fmt.Errorf("--out \"\": name the output folder (default: output)")}
 			}
 			var shard build.Shard
 			if shardArg != "" {
@@ -119,12 +112,36 @@ each file gets one line, printed once the build has succeeded.`,
 			if err != nil {
 				return usageError{err}
 			}
+			// The same request, from the same files, by the same program:
+			// answered from the output folder without opening the museum.
+			req := build.Request{Museum: museumDir, Out: out, Settings: outputSettings(cmd, date)}
+			if report != "" {
+				req.Written = []string{report}
+			}
+			fp, results, unchanged := build.Unchanged(req)
+			if unchanged && !force {
+				return finishBuild(stdout, project.NameOf(museumDir), results, nil, report, shard, summary, nil)
+			}
+			p, err := project.OpenFor(museumDir, splitList(langs))
+			if err != nil {
+				return err
+			}
+			pol := p.Museum.Policy
+			if cmd.Flags().Changed("missing") {
+				pol.Missing = missingPol.Missing
+			}
+			if cmd.Flags().Changed("stale") {
+				pol.Stale = stalePol.Stale
+			}
+			if strict {
+				pol = pol.Strict()
+			}
 			var bar *progressBar
 			opts := build.Options{
 				Langs: splitList(langs), Floors: splitList(append(floors, parts...)), Out: out, Whole: whole,
 				Policy: pol, Date: date, Jobs: jobs, Booklet: booklet,
 				Bleed: bleed, CropMarks: crop,
-				Shard: shard, Force: force,
+				Shard: shard, Force: force, Fingerprint: fp,
 				Progress: func(r build.Result) {
 					if bar != nil {
 						bar.add(r)
@@ -155,39 +172,14 @@ each file gets one line, printed once the build has succeeded.`,
 					bar = newProgressBar(stdout, n*(1+btoi(booklet)))
 				}
 			}
-			results, err := build.Build(p, opts)
+			results, err = build.Build(p, opts)
 			if bar != nil {
 				bar.done()
 			}
 			if err != nil {
 				err = buildAdvice(err, p, museumDir)
 			}
-			if report != "" {
-				if werr := atomicfile.Write(report, build.NewReport(p.Name(), shard, results, err).JSON(), 0o644); werr != nil && err == nil {
-					err = werr
-				}
-			}
-			if err != nil {
-				return err
-			}
-			if bar == nil {
-				printResults(stdout, results)
-			}
-			if summary || bar != nil {
-				printSummary(stdout, results)
-			}
-			built := 0
-			for _, r := range results {
-				if r.Status == build.Built {
-					built++
-				}
-			}
-			fmt.Fprintf(stdout, "wrote %d file(s) for %s", built, p.Name())
-			if n := len(results) - built; n > 0 {
-				fmt.Fprintf(stdout, "; %d unchanged", n)
-			}
-			fmt.Fprintln(stdout)
-			return nil
+			return finishBuild(stdout, p.Name(), results, err, report, shard, summary, bar)
 		},
 	}
 	f := cmd.Flags()
@@ -211,6 +203,54 @@ each file gets one line, printed once the build has succeeded.`,
 	f.BoolVar(&crop, "crop-marks", false, "draw trim marks at the corners of every page (and booklet sheet), outside the trim and the bleed")
 	f.BoolVar(&booklet, "booklet", false, "also write LANG/FLOOR-booklet.pdf: two pages per sheet side, for double-sided printing (flip on the short edge), folding and stapling; right-to-left pamphlets are bound on the right")
 	return cmd
+}
+
+// finishBuild writes the report, if one is asked for, and prints what the
+// build did: a line per file (unless the progress bar showed them), the
+// summary table, and the count.
+func finishBuild(stdout io.Writer, name string, results []build.Result, err error, report string, shard build.Shard, summary bool, bar *progressBar) error {
+	if report != "" {
+		if werr := atomicfile.Write(report, build.NewReport(name, shard, results, err).JSON(), 0o644); werr != nil && err == nil {
+			err = werr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if bar == nil {
+		printResults(stdout, results)
+	}
+	if summary || bar != nil {
+		printSummary(stdout, results)
+	}
+	built := 0
+	for _, r := range results {
+		if r.Status == build.Built {
+			built++
+		}
+	}
+	fmt.Fprintf(stdout, "wrote %d file(s) for %s", built, name)
+	if n := len(results) - built; n > 0 {
+		fmt.Fprintf(stdout, "; %d unchanged", n)
+	}
+	fmt.Fprintln(stdout)
+	return nil
+}
+
+// outputSettings are the flags that change what a build draws, as given
+// ("name=value", in name order), and the date it writes: a build's
+// identity for build.Unchanged. Where the PDFs go and how many workers
+// draw them do not change them.
+func outputSettings(cmd *cobra.Command, date time.Time) []string {
+	out := []string{"date=" + strconv.FormatInt(date.Unix(), 10)}
+	cmd.Flags().Visit(func(f *pflag.Flag) {
+		switch f.Name {
+		case "museum", "sample", "out", "jobs", "force", "report", "summary":
+			return
+		}
+		out = append(out, f.Name+"="+f.Value.String())
+	})
+	return out
 }
 
 // localesDir names the museum's catalog folder for messages.

@@ -58,6 +58,10 @@ type Options struct {
 	Shard Shard
 	// Force rebuilds every pamphlet, even those whose inputs are unchanged.
 	Force bool
+	// Fingerprint, from Unchanged, is recorded with the results of a
+	// successful build, so that the same request with the same files can
+	// be answered without opening the museum.
+	Fingerprint Fingerprint
 	// Progress, if set, is called once per pamphlet when it is built or
 	// found unchanged, from one goroutine at a time, before anything is
 	// renamed into place.
@@ -249,6 +253,9 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 	}
 	if err := stage.Commit(); err != nil {
 		return out, err
+	}
+	if err := cache.recordQuick(opt.Fingerprint, out); err != nil {
+		return out, nil // as below
 	}
 	if err := cache.save(opt.Out, jobs, results); err != nil {
 		// The PDFs are written; a cache that cannot be saved only means

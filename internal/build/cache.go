@@ -32,6 +32,9 @@ const cacheSchema = 1
 type cacheFile struct {
 	Schema  int                   `json:"schema"`
 	Entries map[string]cacheEntry `json:"entries"` // by the pamphlet's main file, relative to the output folder
+	// Quick are the last successful builds' results, by request (see
+	// Unchanged).
+	Quick map[string]quickEntry `json:"quick,omitempty"`
 }
 
 type cacheEntry struct {
@@ -50,10 +53,11 @@ type cachedFile struct {
 type cache struct {
 	out     string
 	entries map[string]cacheEntry
+	quick   map[string]quickEntry
 }
 
 func loadCache(out string) *cache {
-	c := &cache{out: out, entries: map[string]cacheEntry{}}
+	c := &cache{out: out, entries: map[string]cacheEntry{}, quick: map[string]quickEntry{}}
 	data, err := os.ReadFile(filepath.Join(out, CacheFile))
 	if err != nil {
 		return c
@@ -63,6 +67,9 @@ func loadCache(out string) *cache {
 		return c // damaged or from another version: never trusted
 	}
 	c.entries = f.Entries
+	if f.Quick != nil {
+		c.quick = f.Quick
+	}
 	return c
 }
 
@@ -128,7 +135,7 @@ func (c *cache) save(out string, jobs []*job, results [][]Result) error {
 			c.entries[e.Files[0].Path] = e
 		}
 	}
-	data, err := json.MarshalIndent(cacheFile{Schema: cacheSchema, Entries: c.entries}, "", " ")
+	data, err := json.MarshalIndent(cacheFile{Schema: cacheSchema, Entries: c.entries, Quick: c.quick}, "", " ")
 	if err != nil {
 		return err
 	}
@@ -172,7 +179,9 @@ func (in inputs) key(pam *resolve.Pamphlet) string {
 }
 
 // fontsHash fingerprints every face of the font set: its name, file,
-// synthetic bold and bytes.
+// synthetic bold and bytes. A bundled font the museum does not override
+// is part of the program, which the tool version already fingerprints:
+// its 8 MB are not read.
 func fontsHash(p *project.Project) string {
 	names := make([]string, 0, len(p.Fonts.Faces))
 	for n := range p.Fonts.Faces {
@@ -183,10 +192,13 @@ func fontsHash(p *project.Project) string {
 	seen := map[*byte]string{} // faces that share a file share its bytes
 	for _, n := range names {
 		f := p.Fonts.Faces[n]
-		data, err := f.FileBytes() // not parsed: a build that draws nothing parses no font
-		sum := fontSum(data, seen)
-		if err != nil {
-			sum = "unreadable" // the build that draws reports why
+		sum := "built in"
+		if !p.Builtin(f.File) {
+			data, err := f.FileBytes() // not parsed: a build that draws nothing parses no font
+			sum = fontSum(data, seen)
+			if err != nil {
+				sum = "unreadable" // the build that draws reports why
+			}
 		}
 		fmt.Fprintf(h, "%s %s %g %s\n", n, f.File, f.Embolden, sum)
 	}

@@ -41,6 +41,19 @@ func FS(dir string) (fs.FS, error) {
 	return overlay{own: os.DirFS(dir), bundled: pamphlet.Sample}, nil
 }
 
+// Builtin reports whether the project reads the file name (a path in
+// its FS) from the files built into the program: everything of an
+// embedded sample, and the bundled layouts and fonts a museum's folder
+// does not override. Such a file changes only with the program, so the
+// build's cache fingerprints the program, not the file.
+func (p *Project) Builtin(name string) bool {
+	if p.Dir == "" {
+		return true
+	}
+	_, err := os.Stat(filepath.Join(p.Dir, filepath.FromSlash(name)))
+	return errors.Is(err, fs.ErrNotExist)
+}
+
 // InLocales reports whether path is the locales/ folder of the museum in
 // dir (the current directory's locales/ when dir is "": the embedded
 // sample's, in this repository), or lies inside it. It compares folders

@@ -12,6 +12,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"pamphlet/i18n"
 	"pamphlet/internal/fonts"
 	"pamphlet/internal/furniture"
@@ -37,6 +39,9 @@ type Project struct {
 	Furniture *furniture.Words
 	Layout    *layout.Layout
 	Fonts     *fonts.Set
+	// unread are the languages whose catalogs OpenFor listed but did not
+	// read: they are the museum's languages all the same.
+	unread []string
 }
 
 // MissingSourceError is a text museum.toml asks for that the source
@@ -73,15 +78,36 @@ func (p *Project) Name() string {
 	return p.Dir
 }
 
+// NameOf is the Name of the project Open(dir) opens, without opening
+// it.
+func NameOf(dir string) string {
+	if dir == "" {
+		return (&Project{}).Name()
+	}
+	if name, ok := SampleName(dir); ok {
+		if name == pamphlet.DefaultSample {
+			name = ""
+		}
+		return (&Project{Sample: name}).Name()
+	}
+	return (&Project{Dir: dir}).Name()
+}
+
 // Open loads the museum in dir, or the embedded sample when dir is "".
 // A museum directory may leave out layouts/ and fonts/, or any file in
 // them: the bundled ones are used instead.
-func Open(dir string) (*Project, error) {
+func Open(dir string) (*Project, error) { return OpenFor(dir, nil) }
+
+// OpenFor is Open for a command that works on the languages langs only
+// (all, if langs is empty): it parses their catalogs, their parent
+// languages', the pivot's and the source's — every catalog a pamphlet of
+// them can print from — and lists the others without reading them.
+func OpenFor(dir string, langs []string) (*Project, error) {
 	fsys, err := FS(dir)
 	if err != nil {
 		return nil, err
 	}
-	p, err := Load(fsys)
+	p, err := LoadFor(fsys, langs)
 	sample, isSample := SampleName(dir)
 	if err != nil {
 		if dir != "" && !isSample {
@@ -100,12 +126,30 @@ func Open(dir string) (*Project, error) {
 }
 
 // Load reads a museum from fsys and checks that the pieces agree.
-func Load(fsys fs.FS) (*Project, error) {
+func Load(fsys fs.FS) (*Project, error) { return LoadFor(fsys, nil) }
+
+// LoadFor is Load with the catalogs OpenFor reads for langs.
+func LoadFor(fsys fs.FS, langs []string) (*Project, error) {
 	m, err := museum.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
-	cats, broken, err := i18n.LoadEach(fsys)
+	var keep func(i18n.File) bool
+	if len(langs) > 0 {
+		needed := map[string]bool{m.Source: true, m.Policy.Pivot: true}
+		for _, l := range langs {
+			needed[l] = true
+			tag, err := language.Parse(l)
+			if err != nil {
+				continue
+			}
+			for ; tag != language.Und; tag = tag.Parent() {
+				needed[tag.String()] = true
+			}
+		}
+		keep = func(f i18n.File) bool { return f.Lang == "" || needed[f.Lang] }
+	}
+	cats, broken, unread, err := i18n.LoadSome(fsys, keep)
 	if err != nil {
 		return nil, err
 	}
@@ -135,6 +179,9 @@ func Load(fsys fs.FS) (*Project, error) {
 		return nil, err
 	}
 	p := &Project{FS: fsys, Museum: m, Catalogs: cats, Broken: broken, Furniture: furn, Fonts: fs}
+	for _, f := range unread {
+		p.unread = append(p.unread, f.Lang)
+	}
 	if p.Layout, err = p.LoadLayout(m.Layout); err != nil {
 		return nil, err
 	}
@@ -158,8 +205,11 @@ func (p *Project) LoadLayout(name string) (*layout.Layout, error) {
 
 // Languages lists the museum's languages, source first, then sorted.
 func (p *Project) Languages() []string {
+	others := slices.Collect(maps.Keys(p.Catalogs))
+	others = append(others, p.unread...)
+	slices.Sort(others)
 	langs := []string{p.Museum.Source}
-	for _, l := range slices.Sorted(maps.Keys(p.Catalogs)) {
+	for _, l := range slices.Compact(others) {
 		if l != p.Museum.Source {
 			langs = append(langs, l)
 		}

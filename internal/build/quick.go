@@ -1,0 +1,183 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// A Request is a build as the command line asks for it, before the
+// museum is opened: its folder, the output folder, and every setting
+// that changes what is drawn. A request that was built before, from
+// the same files, by the same program, is answered from the output
+// folder's cache without opening the museum (Unchanged).
+type Request struct {
+	// Museum is the museum folder; "" or a "sample:" name for an
+	// embedded sample, which changes only with the program.
+	Museum string
+	Out    string
+	// Settings are "name=value" for each flag or variable that changes
+	// the output (languages, parts, layout, policy, date …), in the order
+	// the command gives them.
+	Settings []string
+	// Written are files the build writes besides its PDFs (a report):
+	// they are not inputs, even inside the museum folder.
+	Written []string
+}
+
+// Fingerprint is a request's identity and the state of everything it
+// could read, taken before the build reads anything: a file edited
+// while the build runs is then seen by the next build.
+type Fingerprint struct{ request, inputs string }
+
+// quickEntry is what the last successful build of one request wrote.
+type quickEntry struct {
+	Inputs  string        `json:"inputs"`
+	Results []quickResult `json:"results"`
+}
+
+type quickResult struct {
+	Path     string   `json:"path"` // relative to the output folder, slash-separated
+	Lang     string   `json:"lang"`
+	Floor    string   `json:"part"`
+	Layout   string   `json:"layout,omitempty"`
+	Pages    int      `json:"pages"`
+	Imposed  bool     `json:"imposed,omitempty"`
+	Bytes    int      `json:"bytes"`
+	SHA256   string   `json:"sha256"`
+	Warnings []string `json:"warnings,omitempty"`
+}
+
+// Unchanged fingerprints req and returns, as Skipped results, what the
+// last build of the same request wrote, if no file of the museum folder
+// has changed since and every file the build wrote is on disk as it was
+// written. Then nothing needs opening, parsing or resolving: a build
+// with nothing to do costs the reading of the museum's files and of the
+// PDFs. The fingerprint goes into Options, so that a build that does run
+// records what it wrote for the next. A museum folder that cannot be
+// fingerprinted (a linked folder inside it) gives a zero Fingerprint:
+// every build then goes the whole way.
+func Unchanged(req Request) (Fingerprint, []Result, bool) {
+	fp, ok := req.fingerprint()
+	if !ok {
+		return Fingerprint{}, nil, false
+	}
+	e, ok := loadCache(req.Out).quick[fp.request]
+	if !ok || e.Inputs != fp.inputs {
+		return fp, nil, false
+	}
+	rs := make([]Result, 0, len(e.Results))
+	for _, r := range e.Results {
+		path := filepath.Join(req.Out, filepath.FromSlash(r.Path))
+		if got, err := fileSum(path); err != nil || got != r.SHA256 {
+			return fp, nil, false
+		}
+		rs = append(rs, Result{
+			Lang: r.Lang, Floor: r.Floor, Layout: r.Layout, Path: path,
+			Pages: r.Pages, Imposed: r.Imposed, Bytes: r.Bytes, SHA256: r.SHA256,
+			Status: Skipped, Warnings: r.Warnings,
+		})
+	}
+	return fp, rs, true
+}
+
+// fingerprint hashes the program and the settings into the request's
+// identity, and the path, size and bytes of every file in the museum
+// folder into its inputs. Files and folders whose names begin with a dot
+// (.git), the output folder and the files the build writes are left
+// out; everything else counts, read or not, so that no input the build
+// may come to read can be missed.
+func (req Request) fingerprint() (Fingerprint, bool) {
+	h := sha256.New()
+	fmt.Fprintf(h, "tool %s\nmuseum %q\n", toolVersion(), req.Museum)
+	for _, s := range req.Settings {
+		fmt.Fprintf(h, "%q\n", s)
+	}
+	request := hex.EncodeToString(h.Sum(nil))
+	h.Reset()
+	fmt.Fprintf(h, "tool %s\n", toolVersion())
+	if req.Museum == "" || strings.HasPrefix(req.Museum, "sample:") {
+		return Fingerprint{request, hex.EncodeToString(h.Sum(nil))}, true
+	}
+	skip := []string{req.Out}
+	skip = append(skip, req.Written...)
+	var skipAbs []string
+	for _, s := range skip {
+		if a, err := filepath.Abs(s); err == nil {
+			skipAbs = append(skipAbs, a)
+		}
+	}
+	root, err := filepath.Abs(req.Museum)
+	if err != nil {
+		return Fingerprint{}, false
+	}
+	ok := true
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if path != root && strings.HasPrefix(d.Name(), ".") || slices.Contains(skipAbs, path) {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		info, err := os.Stat(path) // through a link: its target
+		if err != nil {
+			return err
+		}
+		if info.IsDir() { // a linked folder: not walked, so not fingerprinted
+			ok = false
+			return filepath.SkipAll
+		}
+		if !info.Mode().IsRegular() {
+			return nil
+		}
+		rel, _ := filepath.Rel(root, path)
+		sum, err := fileSum(path)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%q %d %s\n", filepath.ToSlash(rel), info.Size(), sum)
+		return nil
+	})
+	if err != nil || !ok {
+		return Fingerprint{}, false
+	}
+	return Fingerprint{request, hex.EncodeToString(h.Sum(nil))}, true
+}
+
+// recordQuick keeps what a successful build of fp's request wrote, and
+// forgets the other requests' records made from other inputs: they can
+// no longer match.
+func (c *cache) recordQuick(fp Fingerprint, results []Result) error {
+	if fp.request == "" {
+		return nil
+	}
+	for k, e := range c.quick {
+		if e.Inputs != fp.inputs {
+			delete(c.quick, k)
+		}
+	}
+	e := quickEntry{Inputs: fp.inputs}
+	for _, r := range results {
+		rel, err := filepath.Rel(c.out, r.Path)
+		if err != nil {
+			return err
+		}
+		e.Results = append(e.Results, quickResult{
+			Path: filepath.ToSlash(rel), Lang: r.Lang, Floor: r.Floor, Layout: r.Layout,
+			Pages: r.Pages, Imposed: r.Imposed, Bytes: r.Bytes, SHA256: r.SHA256, Warnings: r.Warnings,
+		})
+	}
+	c.quick[fp.request] = e
+	return nil
+}
