@@ -208,6 +208,12 @@ type Set struct {
 	Faces    map[string]*Face
 	families map[string]map[string][]string // language → family → face names
 	files    []*fontFile                    // one per file, by path
+	// Builtin, when set, reports the font files the program carries (the
+	// bundled fonts a museum does not override, by path): the program's
+	// own tests checked and test-embedded them (TestBundledFontsEmbed), so
+	// Ready and Embeddable leave them to be read on first lookup, and an
+	// English pamphlet never reads the 4.6 MB CJK font.
+	Builtin func(file string) bool
 
 	embedOnce sync.Once
 	embedErr  error
@@ -220,17 +226,33 @@ type Set struct {
 // draw or vouch for PDFs call Ready (Embeddable does) before using the
 // set.
 func (s *Set) Ready() error {
+	files := s.checked()
 	var wg sync.WaitGroup
-	for _, f := range s.files {
+	for _, f := range files {
 		wg.Go(func() { f.load() })
 	}
 	wg.Wait()
-	for _, f := range s.files {
+	for _, f := range files {
 		if f.err != nil {
 			return f.err
 		}
 	}
 	return nil
+}
+
+// checked are the files Ready and Embeddable check: all but the
+// program's own (see Builtin).
+func (s *Set) checked() []*fontFile {
+	if s.Builtin == nil {
+		return s.files
+	}
+	var out []*fontFile
+	for _, f := range s.files {
+		if !s.Builtin(f.embed.File) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Embeddable test-embeds every font file of the set with the PDF writer
@@ -255,7 +277,7 @@ func (s *Set) Embeddable() error {
 			return
 		}
 		var files []*fontFile
-		for _, f := range s.files {
+		for _, f := range s.checked() {
 			if !bundled(f.embed.File, f.embed.Data) {
 				files = append(files, f)
 			}

@@ -47,8 +47,11 @@ func FS(dir string) (fs.FS, error) {
 // does not override. Such a file changes only with the program, so the
 // build's cache fingerprints the program, not the file.
 func (p *Project) Builtin(name string) bool {
-	if p.Dir == "" {
+	if p.embedded {
 		return true
+	}
+	if p.Dir == "" { // loaded from a file system of the caller's (Load)
+		return false
 	}
 	_, err := os.Stat(filepath.Join(p.Dir, filepath.FromSlash(name)))
 	return errors.Is(err, fs.ErrNotExist)

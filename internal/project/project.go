@@ -42,6 +42,9 @@ type Project struct {
 	// unread are the languages whose catalogs OpenFor listed but did not
 	// read: they are the museum's languages all the same.
 	unread []string
+	// embedded is an embedded sample's project: all of its files are
+	// the program's own.
+	embedded bool
 }
 
 // MissingSourceError is a text museum.toml asks for that the source
@@ -115,6 +118,7 @@ func OpenFor(dir string, langs []string) (*Project, error) {
 		}
 		return nil, err
 	}
+	p.embedded = dir == "" || isSample
 	if isSample {
 		if sample != pamphlet.DefaultSample {
 			p.Sample = sample
@@ -182,6 +186,7 @@ func LoadFor(fsys fs.FS, langs []string) (*Project, error) {
 	for _, f := range unread {
 		p.unread = append(p.unread, f.Lang)
 	}
+	fs.Builtin = p.Builtin
 	if p.Layout, err = p.LoadLayout(m.Layout); err != nil {
 		return nil, err
 	}
