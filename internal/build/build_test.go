@@ -4,10 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
-	"strings"
 	"testing"
 
 	"pamphlet/internal/policy"
@@ -87,28 +84,5 @@ func TestBuildCleansLeftovers(t *testing.T) {
 	}
 	if _, err := os.Stat(notes); err != nil {
 		t.Errorf("a file that is no temporary file went: %v", err)
-	}
-}
-
-// TestGoBuildID: the test binary's build ID is read from its ELF note,
-// as `go tool buildid` reads it; a file that is no executable has none.
-func TestGoBuildID(t *testing.T) {
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := goBuildID(exe)
-	if runtime.GOOS != "linux" {
-		t.Skipf("build IDs are read from ELF files only; %s: %q", runtime.GOOS, id)
-	}
-	want, err := exec.Command("go", "tool", "buildid", exe).Output()
-	if err != nil {
-		t.Skipf("go tool buildid: %v", err)
-	}
-	if id == "" || id != strings.TrimSpace(string(want)) {
-		t.Errorf("build ID %q, go tool buildid says %q", id, strings.TrimSpace(string(want)))
-	}
-	if got := goBuildID("build_test.go"); got != "" {
-		t.Errorf("a Go source file has build ID %q", got)
 	}
 }

@@ -2,19 +2,16 @@ package build
 
 import (
 	"crypto/sha256"
-	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"sort"
-	"sync"
 
 	"pamphlet/internal/atomicfile"
+	"pamphlet/internal/fingerprint"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/museum"
 	"pamphlet/internal/project"
@@ -86,7 +83,7 @@ func (c *cache) unchanged(j *job, opt Options) ([]Result, bool) {
 	var rs []Result
 	for _, f := range e.Files {
 		path := filepath.Join(c.out, filepath.FromSlash(f.Path))
-		got, err := fileSum(path)
+		got, err := fingerprint.File(path)
 		if err != nil || got != f.SHA256 {
 			return nil, false
 		}
@@ -104,19 +101,6 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-func fileSum(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 // save records the pamphlets of this build, keeping the entries of
@@ -152,7 +136,7 @@ type inputs struct{ base []byte }
 
 func newInputs(p *project.Project, lay *layout.Layout, opt Options) inputs {
 	h := sha256.New()
-	fmt.Fprintf(h, "tool %s\n", toolVersion())
+	fmt.Fprintf(h, "tool %s\n", fingerprint.Program())
 	if data, err := fs.ReadFile(p.FS, museum.FileName); err == nil {
 		fmt.Fprintf(h, "museum %x\n", sha256.Sum256(data))
 	}
@@ -206,53 +190,6 @@ func fontsHash(p *project.Project) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-var (
-	versionOnce sync.Once
-	version     string
-)
-
-// toolVersion identifies the program that builds: its module version and
-// VCS revision when it was built from a clean checkout, else the Go build
-// ID the linker wrote into the executable (a hash of the linked program,
-// embedded files included), else a hash of the executable itself, so that
-// a changed program never reuses a PDF drawn by the old one.
-func toolVersion() string {
-	versionOnce.Do(func() {
-		if bi, ok := debug.ReadBuildInfo(); ok {
-			var rev string
-			modified := true
-			for _, s := range bi.Settings {
-				switch s.Key {
-				case "vcs.revision":
-					rev = s.Value
-				case "vcs.modified":
-					modified = s.Value == "true"
-				}
-			}
-			if rev != "" && !modified {
-				version = bi.Main.Version + " " + rev
-				return
-			}
-			if v := bi.Main.Version; v != "" && v != "(devel)" {
-				version = v
-				return
-			}
-		}
-		if exe, err := os.Executable(); err == nil {
-			if id := goBuildID(exe); id != "" {
-				version = "buildid " + id
-				return
-			}
-			if s, err := fileSum(exe); err == nil {
-				version = "exe " + s
-				return
-			}
-		}
-		version = "unknown"
-	})
-	return version
-}
-
 func fontSum(data []byte, seen map[*byte]string) string {
 	if len(data) == 0 {
 		return ""
@@ -265,28 +202,3 @@ func fontSum(data []byte, seen map[*byte]string) string {
 	return s
 }
 
-// goBuildID reads the build ID the Go linker writes into an ELF
-// executable, as its note ".note.go.buildid" (name "Go", type 4), or ""
-// when it has none: reading it costs a few kilobytes where hashing the
-// executable costs its 36 MB.
-func goBuildID(exe string) string {
-	f, err := elf.Open(exe)
-	if err != nil {
-		return ""
-	}
-	defer f.Close()
-	sec := f.Section(".note.go.buildid")
-	if sec == nil {
-		return ""
-	}
-	note, err := sec.Data()
-	if err != nil || len(note) < 16 {
-		return ""
-	}
-	order := f.ByteOrder
-	namesz, descsz, typ := order.Uint32(note), order.Uint32(note[4:]), order.Uint32(note[8:])
-	if namesz != 4 || typ != 4 || string(note[12:16]) != "Go\x00\x00" || uint64(len(note)) < 16+uint64(descsz) {
-		return ""
-	}
-	return string(note[16 : 16+descsz])
-}

@@ -4,11 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
+
+	"pamphlet/internal/fingerprint"
 )
 
 // A Request is a build as the command line asks for it, before the
@@ -74,7 +73,7 @@ func Unchanged(req Request) (Fingerprint, []Result, bool) {
 	rs := make([]Result, 0, len(e.Results))
 	for _, r := range e.Results {
 		path := filepath.Join(req.Out, filepath.FromSlash(r.Path))
-		if got, err := fileSum(path); err != nil || got != r.SHA256 {
+		if got, err := fingerprint.File(path); err != nil || got != r.SHA256 {
 			return fp, nil, false
 		}
 		rs = append(rs, Result{
@@ -87,72 +86,24 @@ func Unchanged(req Request) (Fingerprint, []Result, bool) {
 }
 
 // fingerprint hashes the program and the settings into the request's
-// identity, and the path, size and bytes of every file in the museum
-// folder into its inputs. Files and folders whose names begin with a dot
-// (.git), the output folder and the files the build writes are left
-// out; everything else counts, read or not, so that no input the build
-// may come to read can be missed.
+// identity, and the program and every file of the museum folder but the
+// output folder and the files the build writes (fingerprint.Folder) into
+// its inputs; an embedded sample's files are the program's.
 func (req Request) fingerprint() (Fingerprint, bool) {
 	h := sha256.New()
-	fmt.Fprintf(h, "tool %s\nmuseum %q\n", toolVersion(), req.Museum)
+	fmt.Fprintf(h, "tool %s\nmuseum %q\n", fingerprint.Program(), req.Museum)
 	for _, s := range req.Settings {
 		fmt.Fprintf(h, "%q\n", s)
 	}
 	request := hex.EncodeToString(h.Sum(nil))
-	h.Reset()
-	fmt.Fprintf(h, "tool %s\n", toolVersion())
-	if req.Museum == "" || strings.HasPrefix(req.Museum, "sample:") {
-		return Fingerprint{request, hex.EncodeToString(h.Sum(nil))}, true
-	}
-	skip := []string{req.Out}
-	skip = append(skip, req.Written...)
-	var skipAbs []string
-	for _, s := range skip {
-		if a, err := filepath.Abs(s); err == nil {
-			skipAbs = append(skipAbs, a)
+	files := "embedded"
+	if req.Museum != "" && !strings.HasPrefix(req.Museum, "sample:") {
+		var ok bool
+		if files, ok = fingerprint.Folder(req.Museum, append([]string{req.Out}, req.Written...)); !ok {
+			return Fingerprint{}, false
 		}
 	}
-	root, err := filepath.Abs(req.Museum)
-	if err != nil {
-		return Fingerprint{}, false
-	}
-	ok := true
-	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if path != root && strings.HasPrefix(d.Name(), ".") || slices.Contains(skipAbs, path) {
-			if d.IsDir() {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		info, err := os.Stat(path) // through a link: its target
-		if err != nil {
-			return err
-		}
-		if info.IsDir() { // a linked folder: not walked, so not fingerprinted
-			ok = false
-			return filepath.SkipAll
-		}
-		if !info.Mode().IsRegular() {
-			return nil
-		}
-		rel, _ := filepath.Rel(root, path)
-		sum, err := fileSum(path)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(h, "%q %d %s\n", filepath.ToSlash(rel), info.Size(), sum)
-		return nil
-	})
-	if err != nil || !ok {
-		return Fingerprint{}, false
-	}
-	return Fingerprint{request, hex.EncodeToString(h.Sum(nil))}, true
+	return Fingerprint{request, fingerprint.Program() + " " + files}, true
 }
 
 // recordQuick keeps what a successful build of fp's request wrote, and
