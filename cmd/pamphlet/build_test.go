@@ -72,7 +72,15 @@ func sampleBuild(t testing.TB) string {
 }
 
 func TestMain(m *testing.M) {
+	// check remembers its results in the user's cache folder: the tests
+	// get one of their own.
+	cache, err := os.MkdirTemp("", "pamphlet-test-cache")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("XDG_CACHE_HOME", cache)
 	code := m.Run()
+	os.RemoveAll(cache)
 	for _, b := range builds {
 		if b.dir != "" {
 			os.RemoveAll(b.dir)

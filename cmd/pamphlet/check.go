@@ -26,6 +26,10 @@ language needs but lacks, empty texts, stray spaces, a different final
 punctuation mark, characters no bundled font can draw, titles too wide
 for the page, translations identical to the source.
 
+A museum whose files (and the program) are as they were at the last check
+gets that check's findings again at once, as go test does; they are kept
+in the user's cache folder (~/.cache/pamphlet/check), safe to delete.
+
 Each finding names the file, line, message ID, language and rule. Rules
 are errors or warnings; check exits 1 if there is any error. A catalog
 can silence a rule for one message, with a reason, in its [_meta.ignore]
@@ -40,15 +44,19 @@ Rules:
 			if err := selectSample(&museumDir, sample); err != nil {
 				return err
 			}
-			fsys, err := project.FS(museumDir)
-			if err != nil {
-				return err
+			res, key := qa.Remembered(museumDir) // nothing changed: the same findings
+			if res == nil {
+				fsys, err := project.FS(museumDir)
+				if err != nil {
+					return err
+				}
+				in, err := qa.Load(fsys)
+				if err != nil {
+					return prefixDir(museumDir, err)
+				}
+				res = qa.Check(in)
+				qa.Remember(museumDir, key, res)
 			}
-			in, err := qa.Load(fsys)
-			if err != nil {
-				return prefixDir(museumDir, err)
-			}
-			res := qa.Check(in)
 			if asJSON {
 				enc := json.NewEncoder(stdout)
 				enc.SetIndent("", "  ")
