@@ -201,4 +201,3 @@ func fontSum(data []byte, seen map[*byte]string) string {
 	seen[&data[0]] = s
 	return s
 }
-
