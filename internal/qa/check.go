@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -154,9 +155,24 @@ func Check(in *Input) *Result {
 		langs = append(langs, l)
 	}
 	sort.Strings(langs)
-	for _, l := range langs {
-		c.catalog(c.res.Parsed[l], src)
-		c.furniture(c.res.Parsed[l], src)
+	// The languages are checked in parallel, each by a checker of its
+	// own (its typesetter and glyph verdicts are its language's), and
+	// their findings gathered in language order.
+	subs := make([]*checker, len(langs))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, l := range langs {
+		subs[i] = &checker{in: in, res: &Result{}}
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			subs[i].catalog(c.res.Parsed[l], src)
+			subs[i].furniture(c.res.Parsed[l], src)
+		})
+	}
+	wg.Wait()
+	for _, sub := range subs {
+		c.res.Findings = append(c.res.Findings, sub.res.Findings...)
+		c.res.Silenced = append(c.res.Silenced, sub.res.Silenced...)
 	}
 	sortFindings(c.res.Findings)
 	sortFindings(c.res.Silenced)
