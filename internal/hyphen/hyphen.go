@@ -12,11 +12,9 @@
 package hyphen
 
 import (
-	"bufio"
-	"bytes"
 	"embed"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -331,53 +329,76 @@ type pattern struct {
 // parsePattern splits a pattern such as ".a3p2n" into its letters and
 // the digit before, between and after them.
 func parsePattern(s string) (pattern, error) {
-	var letters strings.Builder
-	vals := []uint8{0}
+	letters, vals, err := appendPattern(nil, nil, s)
+	if err != nil {
+		return pattern{}, err
+	}
+	return pattern{string(letters), vals}, nil
+}
+
+// appendPattern is parsePattern appending the letters and the values to
+// the buffers a whole file's patterns share (a file has thousands).
+func appendPattern(letters []byte, vals []uint8, s string) ([]byte, []uint8, error) {
+	n0, v0 := len(letters), len(vals)
+	vals = append(vals, 0)
 	for _, r := range s {
 		if '0' <= r && r <= '9' {
 			vals[len(vals)-1] = uint8(r - '0')
 			continue
 		}
 		if r == utf8.RuneError || unicode.IsSpace(r) {
-			return pattern{}, fmt.Errorf("bad rune %q", r)
+			return nil, nil, fmt.Errorf("bad rune %q", r)
 		}
-		letters.WriteRune(r)
+		letters = utf8.AppendRune(letters, r)
 		vals = append(vals, 0)
 	}
-	if letters.Len() == 0 {
-		return pattern{}, fmt.Errorf("no letters")
+	if len(letters) == n0 {
+		return nil, nil, fmt.Errorf("no letters")
 	}
-	if len(vals) > 256 {
-		return pattern{}, fmt.Errorf("too long")
+	if len(vals)-v0 > 256 {
+		return nil, nil, fmt.Errorf("too long")
 	}
-	return pattern{letters.String(), vals}, nil
+	return letters, vals, nil
 }
 
 // buildTrie freezes the patterns into a trie. Sorting them first makes
 // every node's children arrive in byte order, so each insertion only
 // looks at the last child.
 func buildTrie(pats []pattern) trie {
-	sort.Slice(pats, func(i, j int) bool { return pats[i].letters < pats[j].letters })
-	type edge struct {
-		c  byte
-		to int32
+	// Sorted by index: moving the patterns themselves costs more.
+	order := make([]int32, len(pats))
+	size := 1
+	for i, p := range pats {
+		order[i] = int32(i)
+		size += len(p.letters)
 	}
-	kids := [][]edge{nil}
-	vals := []int32{-1}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(pats[a].letters, pats[b].letters) })
+	// Each node's children, as a list through first and sibling (node
+	// indexes; 0 ends a list, the root being no one's child): sorted
+	// insertion only ever looks at, or appends after, a node's last child.
+	label := append(make([]byte, 0, size), 0) // a node a letter byte at most
+	first, last := append(make([]int32, 0, size), 0), append(make([]int32, 0, size), 0)
+	sibling, vals := append(make([]int32, 0, size), 0), append(make([]int32, 0, size), -1)
 	var t trie
-	for _, p := range pats {
+	for _, i := range order {
+		p := pats[i]
 		n := int32(0)
 		for i := 0; i < len(p.letters); i++ {
 			c := p.letters[i]
-			ks := kids[n]
-			if len(ks) > 0 && ks[len(ks)-1].c == c {
-				n = ks[len(ks)-1].to
+			if k := last[n]; k != 0 && label[k] == c {
+				n = k
 				continue
 			}
-			to := int32(len(kids))
-			kids = append(kids, nil)
+			to := int32(len(label))
+			label = append(label, c)
+			first, last, sibling = append(first, 0), append(last, 0), append(sibling, 0)
 			vals = append(vals, -1)
-			kids[n] = append(kids[n], edge{c, to})
+			if last[n] == 0 {
+				first[n] = to
+			} else {
+				sibling[last[n]] = to
+			}
+			last[n] = to
 			n = to
 		}
 		lo, hi := 0, len(p.vals)
@@ -400,18 +421,21 @@ func buildTrie(pats []pattern) trie {
 		t.info = append(t.info, valInfo{off: int32(len(t.pool)), at: uint8(lo), n: uint8(hi - lo)})
 		t.pool = append(t.pool, p.vals[lo:hi]...)
 	}
+	nodes := len(label)
 	t.val = vals
-	t.edge = make([]int32, len(kids)+1)
-	for n, ks := range kids {
+	t.edge = make([]int32, nodes+1)
+	t.label = make([]byte, 0, nodes-1)
+	t.next = make([]int32, 0, nodes-1)
+	for n := range nodes {
 		t.edge[n] = int32(len(t.label))
-		for _, e := range ks {
-			t.label = append(t.label, e.c)
-			t.next = append(t.next, e.to)
+		for k := first[n]; k != 0; k = sibling[k] {
+			t.label = append(t.label, label[k])
+			t.next = append(t.next, k)
 		}
 	}
-	t.edge[len(kids)] = int32(len(t.label))
-	for _, e := range kids[0] {
-		t.root[e.c] = e.to
+	t.edge[nodes] = int32(len(t.label))
+	for k := first[0]; k != 0; k = sibling[k] {
+		t.root[label[k]] = k
 	}
 	return t
 }
@@ -448,24 +472,37 @@ func parse(tag string, d *langDef) (*Hyphenator, error) {
 		return nil, err
 	}
 	h := &Hyphenator{tag: tag, left: d.left, right: d.right, alphabet: map[rune]bool{}}
-	var pats []pattern
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	for ln := 1; sc.Scan(); ln++ {
-		for _, f := range strings.Fields(sc.Text()) {
-			p, err := parsePattern(f)
-			if err != nil {
-				return nil, fmt.Errorf("%s:%d: %q: %v", d.pat, ln, f, err)
+	// All the patterns' letters and values go into two buffers, cut into
+	// patterns once the buffers are whole.
+	type span struct{ lo, hi, v int }
+	spans := make([]span, 0, len(data)/4)
+	letters := make([]byte, 0, len(data))
+	values := make([]uint8, 0, len(data)+len(data)/4)
+	for ln, line := range strings.Split(string(data), "\n") {
+		for f := range strings.FieldsSeq(line) {
+			lo, v := len(letters), len(values)
+			if letters, values, err = appendPattern(letters, values, f); err != nil {
+				return nil, fmt.Errorf("%s:%d: %q: %v", d.pat, ln+1, f, err)
 			}
-			for _, r := range p.letters {
-				if r != '.' {
-					h.alphabet[r] = true
-				}
-			}
-			pats = append(pats, p)
+			spans = append(spans, span{lo, len(letters), v})
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
+	all := string(letters)
+	pats := make([]pattern, len(spans))
+	for i, sp := range spans {
+		p := pattern{letters: all[sp.lo:sp.hi]}
+		p.vals = values[sp.v : sp.v+utf8.RuneCountInString(p.letters)+1]
+		pats[i] = p
+	}
+	var low [0x800]bool // runes seen, below U+0800, without a map write each
+	for _, r := range all {
+		if r == '.' || r < 0x800 && low[r] {
+			continue
+		}
+		if r < 0x800 {
+			low[r] = true
+		}
+		h.alphabet[r] = true
 	}
 	// Prefer the typographic apostrophe when the patterns spell both
 	// (Italian and French list every apostrophe pattern twice).

@@ -526,3 +526,15 @@ func FuzzPoints(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkLoad is the cost of a language's patterns the first time a
+// process hyphenates in it (British English, the sample's "en": 8,500
+// patterns and exceptions).
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parse("en-gb", langs["en-gb"]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
