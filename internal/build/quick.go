@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/fingerprint"
 )
 
@@ -71,8 +72,13 @@ func Unchanged(req Request) (Fingerprint, []Result, bool) {
 		return fp, nil, false
 	}
 	rs := make([]Result, 0, len(e.Results))
+	cleaned := map[string]bool{}
 	for _, r := range e.Results {
 		path := filepath.Join(req.Out, filepath.FromSlash(r.Path))
+		if dir := filepath.Dir(path); !cleaned[dir] {
+			cleaned[dir] = true
+			atomicfile.Clean(dir) // leftovers of an interrupted build, as Build does
+		}
 		if got, err := fingerprint.File(path); err != nil || got != r.SHA256 {
 			return fp, nil, false
 		}

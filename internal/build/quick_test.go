@@ -58,6 +58,16 @@ func TestUnchanged(t *testing.T) {
 			t.Errorf("result %d: %+v, the build gave %+v", i, r, b)
 		}
 	}
+	// An interrupted build's leftovers go, as in a build that runs.
+	leftover := filepath.Join(out, "de", ".floor2.pdf.4242.pamphlet-tmp")
+	os.WriteFile(leftover, []byte("x"), 0o644)
+	if _, _, ok := Unchanged(req); !ok {
+		t.Fatal("a leftover in the output folder counted as an input")
+	}
+	if _, err := os.Stat(leftover); err == nil {
+		t.Error("an interrupted build's temporary file is still there")
+	}
+
 	// Not inputs: a dot-file, the report, the output folder's own files.
 	os.WriteFile(filepath.Join(dir, ".notes"), []byte("x"), 0o644)
 	os.WriteFile(filepath.Join(dir, "report.json"), []byte("{}"), 0o644)
