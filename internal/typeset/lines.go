@@ -269,6 +269,8 @@ func (s *Setter) finishLine(runes []rune, cl []cluster, size float64, sp lineSpe
 	}
 	x := 0.0
 	runEnd := 0.0
+	// Each run's text is gathered here and made a string once, at the end.
+	var texts [][]rune
 	for _, c := range reorder(lc) {
 		if len(c.draw) == 0 {
 			continue
@@ -279,20 +281,24 @@ func (s *Setter) finishLine(runes []rune, cl []cluster, size float64, sp lineSpe
 			r := &line.Runs[n-1]
 			switch {
 			case c.glyphs != nil && r.Glyphs == nil:
-				r.Glyphs = nominalGlyphs(c.face, []rune(r.Text), size)
+				r.Glyphs = nominalGlyphs(c.face, texts[n-1], size)
 				fallthrough
 			case c.glyphs != nil:
 				r.Glyphs = append(r.Glyphs, c.glyphs...)
 			case r.Glyphs != nil: // a space or a digit between shaped words
 				r.Glyphs = append(r.Glyphs, nominalGlyphs(c.face, c.draw, size)...)
 			}
-			r.Text += string(c.draw)
+			texts[n-1] = append(texts[n-1], c.draw...)
 			r.Width += c.width
 		} else {
-			line.Runs = append(line.Runs, page.Run{Font: c.face.Embed, Embolden: c.face.Embolden, Size: size, X: drawX, Text: string(c.draw), Width: c.width, Glyphs: slices.Clip(c.glyphs)})
+			line.Runs = append(line.Runs, page.Run{Font: c.face.Embed, Embolden: c.face.Embolden, Size: size, X: drawX, Width: c.width, Glyphs: slices.Clip(c.glyphs)})
+			texts = append(texts, append([]rune(nil), c.draw...))
 		}
 		runEnd = drawX + c.width
 		x += c.adv() + c.extra
+	}
+	for i := range line.Runs {
+		line.Runs[i].Text = string(texts[i])
 	}
 	line.Width = x
 	return line
@@ -311,9 +317,10 @@ func (s *Setter) hyphenCluster(c cluster, size float64) cluster {
 
 // reorder applies rule L2 of the bidi algorithm to one line: from the
 // highest level down to the lowest odd level, reverse every maximal
-// sequence of clusters at that level or higher.
+// sequence of clusters at that level or higher. It reorders cl in place
+// (the line's own copy) and returns it.
 func reorder(cl []cluster) []cluster {
-	out := append([]cluster(nil), cl...)
+	out := cl
 	if len(out) == 0 {
 		return out
 	}
