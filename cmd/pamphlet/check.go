@@ -27,8 +27,10 @@ punctuation mark, characters no bundled font can draw, titles too wide
 for the page, translations identical to the source.
 
 A museum whose files (and the program) are as they were at the last check
-gets that check's findings again at once, as go test does; they are kept
-in the user's cache folder (~/.cache/pamphlet/check), safe to delete.
+gets that check's findings again at once, as go test does, and after an
+edit only the catalogs that changed are checked again (all of them when
+the source catalog or another file changed); the last check is kept in
+the user's cache folder (~/.cache/pamphlet/check), safe to delete.
 
 Each finding names the file, line, message ID, language and rule. Rules
 are errors or warnings; check exits 1 if there is any error. A catalog
@@ -44,18 +46,18 @@ Rules:
 			if err := selectSample(&museumDir, sample); err != nil {
 				return err
 			}
-			res, key := qa.Remembered(museumDir) // nothing changed: the same findings
+			last := qa.Recall(museumDir)
+			res := last.Result // nothing changed: the same findings
 			if res == nil {
 				fsys, err := project.FS(museumDir)
 				if err != nil {
 					return err
 				}
-				in, err := qa.Load(fsys)
+				in, err := qa.LoadFrom(fsys, project.BuiltinIn(museumDir))
 				if err != nil {
 					return prefixDir(museumDir, err)
 				}
-				res = qa.Check(in)
-				qa.Remember(museumDir, key, res)
+				res = last.Check(in) // only what changed is checked again
 			}
 			if asJSON {
 				enc := json.NewEncoder(stdout)

@@ -53,8 +53,19 @@ func (p *Project) Builtin(name string) bool {
 	if p.Dir == "" { // loaded from a file system of the caller's (Load)
 		return false
 	}
-	_, err := os.Stat(filepath.Join(p.Dir, filepath.FromSlash(name)))
-	return errors.Is(err, fs.ErrNotExist)
+	return BuiltinIn(p.Dir)(name)
+}
+
+// BuiltinIn is Builtin for the museum Open(dir) opens, before it is
+// opened.
+func BuiltinIn(dir string) func(name string) bool {
+	if _, sample := SampleName(dir); dir == "" || sample {
+		return func(string) bool { return true }
+	}
+	return func(name string) bool {
+		_, err := os.Stat(filepath.Join(dir, filepath.FromSlash(name)))
+		return errors.Is(err, fs.ErrNotExist)
+	}
 }
 
 // InLocales reports whether path is the locales/ folder of the museum in

@@ -1,6 +1,8 @@
 package qa
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -83,7 +85,12 @@ type Input struct {
 // Load reads a museum's catalogs, fonts and layout for Check. Only
 // museum.toml must be readable; a broken fonts.toml or layout is returned
 // as an error, a broken catalog becomes a syntax finding.
-func Load(fsys fs.FS) (*Input, error) {
+func Load(fsys fs.FS) (*Input, error) { return LoadFrom(fsys, nil) }
+
+// LoadFrom is Load for a museum whose font files builtin tells apart
+// (fonts.Set.Builtin): the program's own are read when a check needs
+// them, not all before it starts.
+func LoadFrom(fsys fs.FS, builtin func(file string) bool) (*Input, error) {
 	m, err := museum.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -100,9 +107,10 @@ func Load(fsys fs.FS) (*Input, error) {
 		}
 		in.Files[f.Path] = data
 	}
-	if in.Fonts, err = fonts.Load(fsys); err != nil {
+	if in.Fonts, err = fonts.Open(fsys); err != nil {
 		return nil, err
 	}
+	in.Fonts.Builtin = builtin
 	// The test-embed build runs too, so that check passes no font that
 	// build then refuses.
 	if err := in.Fonts.Embeddable(); err != nil {
@@ -116,23 +124,77 @@ func Load(fsys fs.FS) (*Input, error) {
 
 // Check runs every rule on every catalog.
 func Check(in *Input) *Result {
+	res, _ := CheckAgain(in, "", nil)
+	return res
+}
+
+// Earlier are one check's findings on each catalog, by a key of all they
+// depend on (see CheckAgain).
+type Earlier map[string]CatalogFindings
+
+// CatalogFindings are the findings, and the silenced ones, of one catalog.
+type CatalogFindings struct {
+	Findings []Finding `json:"findings"`
+	Silenced []Finding `json:"silenced"`
+}
+
+// CheckAgain is Check for a museum checked before: a catalog's findings
+// depend only on its bytes, the source catalog's, and what common
+// fingerprints (the program and the museum's files other than its
+// catalogs: museum.toml, the layout, the fonts); a catalog whose key is
+// in earlier gets its findings from there, unparsed, and is not checked
+// again. With common "" nothing is reused. It returns the result and
+// every catalog's findings by key, for the next check. The result's
+// Parsed holds only the catalogs it parsed.
+func CheckAgain(in *Input, common string, earlier Earlier) (*Result, Earlier) {
 	c := &checker{in: in, res: &Result{Schema: SchemaVersion, Parsed: map[string]*i18n.Catalog{}}}
 	paths := make([]string, 0, len(in.Files))
 	for p := range in.Files {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	srcPath := ""
+	for _, p := range paths {
+		if tag, err := language.Parse(strings.TrimSuffix(path.Base(p), ".toml")); err == nil && tag.String() == in.Museum.Source {
+			srcPath = p
+		}
+	}
+	keys := make([]string, len(paths))
+	reused := make([]bool, len(paths))
+	again := false // a catalog other than the source is checked again
+	for i, p := range paths {
+		if common == "" {
+			continue
+		}
+		h := sha256.New()
+		fmt.Fprintf(h, "%s\n%q\n%x\n%x\n", common, p, sha256.Sum256(in.Files[p]), sha256.Sum256(in.Files[srcPath]))
+		keys[i] = hex.EncodeToString(h.Sum(nil))
+		_, reused[i] = earlier[keys[i]]
+		again = again || !reused[i] && p != srcPath
+	}
 	// Parsing is most of what check costs on a small museum: parse the
-	// catalogs in parallel, then report in path order.
+	// catalogs in parallel, then report in path order. The source is
+	// parsed whenever another catalog is checked: they are compared.
 	cats := make([]*i18n.Catalog, len(paths))
 	errs := make([]error, len(paths))
 	var wg sync.WaitGroup
 	for i, p := range paths {
+		if reused[i] && !(again && p == srcPath) {
+			continue
+		}
 		wg.Go(func() { cats[i], errs[i] = i18n.Parse(p, in.Files[p]) })
 	}
 	wg.Wait()
+	own := make([]*checker, len(paths)) // each catalog's findings, by a checker of its own
 	for i, p := range paths {
 		c.res.Catalogs++
+		if reused[i] {
+			if cats[i] != nil {
+				c.res.Parsed[cats[i].Lang.String()] = cats[i]
+			}
+			continue
+		}
+		own[i] = &checker{in: in, res: &Result{}}
 		cat, err := cats[i], errs[i]
 		if err != nil {
 			f := Finding{File: p, Lang: strings.TrimSuffix(path.Base(p), ".toml"), Rule: Syntax, Severity: Error, Message: err.Error()}
@@ -140,39 +202,45 @@ func Check(in *Input) *Result {
 			if errors.As(err, &pe) {
 				f.Line, f.Message = pe.Line, pe.Msg
 			}
-			c.res.Findings = append(c.res.Findings, f)
+			own[i].res.Findings = append(own[i].res.Findings, f)
 			continue
 		}
 		c.res.Parsed[cat.Lang.String()] = cat
 		if f := (i18n.File{Path: p, Lang: cat.Lang.String()}); !f.Canonical() {
-			c.res.Findings = append(c.res.Findings, Finding{File: p, Lang: f.Lang, Rule: FileName, Severity: Warning,
+			own[i].res.Findings = append(own[i].res.Findings, Finding{File: p, Lang: f.Lang, Rule: FileName, Severity: Warning,
 				Message: fmt.Sprintf("name the catalog by its language's canonical tag: mv %s %s", p, f.CanonicalPath())})
 		}
 	}
 	src := c.res.Parsed[in.Museum.Source]
-	langs := make([]string, 0, len(c.res.Parsed))
-	for l := range c.res.Parsed {
-		langs = append(langs, l)
-	}
-	sort.Strings(langs)
-	// The languages are checked in parallel, each by a checker of its
-	// own (its typesetter and glyph verdicts are its language's), and
-	// their findings gathered in language order.
-	subs := make([]*checker, len(langs))
+	// The catalogs are checked in parallel, each by its own checker (its
+	// typesetter and glyph verdicts are its language's), and their
+	// findings gathered in path order.
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, l := range langs {
-		subs[i] = &checker{in: in, res: &Result{}}
+	for i := range paths {
+		if own[i] == nil || cats[i] == nil {
+			continue
+		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			subs[i].catalog(c.res.Parsed[l], src)
-			subs[i].furniture(c.res.Parsed[l], src)
+			own[i].catalog(cats[i], src)
+			own[i].furniture(cats[i], src)
 		})
 	}
 	wg.Wait()
-	for _, sub := range subs {
-		c.res.Findings = append(c.res.Findings, sub.res.Findings...)
-		c.res.Silenced = append(c.res.Silenced, sub.res.Silenced...)
+	next := Earlier{}
+	for i := range paths {
+		var f CatalogFindings
+		if reused[i] {
+			f = earlier[keys[i]]
+		} else {
+			f = CatalogFindings{Findings: own[i].res.Findings, Silenced: own[i].res.Silenced}
+		}
+		if keys[i] != "" {
+			next[keys[i]] = f
+		}
+		c.res.Findings = append(c.res.Findings, f.Findings...)
+		c.res.Silenced = append(c.res.Silenced, f.Silenced...)
 	}
 	sortFindings(c.res.Findings)
 	sortFindings(c.res.Silenced)
@@ -189,7 +257,7 @@ func Check(in *Input) *Result {
 	if c.res.Silenced == nil {
 		c.res.Silenced = []Finding{}
 	}
-	return c.res
+	return c.res, next
 }
 
 func sortFindings(fs []Finding) {

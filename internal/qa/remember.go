@@ -8,78 +8,118 @@ import (
 	"path/filepath"
 	"strings"
 
+	"pamphlet/i18n"
 	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/fingerprint"
 )
 
 // A check of a museum whose files have not changed finds what it found
-// before. Like `go test`'s cache, the last result is kept, one small
-// file per museum, in the user's cache folder (os.UserCacheDir:
-// ~/.cache/pamphlet/check on Linux), safe to delete; one that cannot be
-// read, or was written by another program, is ignored, and a cache
-// folder that cannot be written only means the next check runs in full.
+// before, and a catalog that has not changed (nor the source catalog,
+// nor the museum's other files) has the findings it had. Like `go
+// test`'s cache, the last check is kept, one small file per museum, in
+// the user's cache folder (os.UserCacheDir: ~/.cache/pamphlet/check on
+// Linux), safe to delete; one that cannot be read, or was written by
+// another program, is ignored, and a cache folder that cannot be written
+// only means the next check runs in full.
 
-// remembered is one museum's last result.
+// remembered is one museum's last check.
 type remembered struct {
-	Key    string  `json:"key"`
-	Result *Result `json:"result"`
+	Key      string  `json:"key"`    // the program and every file of the museum
+	Common   string  `json:"common"` // the program and the files that are no catalogs
+	Result   *Result `json:"result"`
+	Catalogs Earlier `json:"catalogs"`
 }
 
-// Remembered returns the result Check gave when it last ran on the
-// museum in dir ("" or "sample:NAME" for an embedded sample), if the
-// program and every file of the museum folder (fingerprint.Folder) are
-// as they were then, and the key to Remember a new result by ("" when
-// the folder cannot be fingerprinted: nothing is then remembered).
-func Remembered(dir string) (*Result, string) {
-	key, file := rememberKey(dir)
-	if key == "" {
-		return nil, ""
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, key
-	}
-	var r remembered
-	if json.Unmarshal(data, &r) != nil || r.Key != key || r.Result == nil || r.Result.Schema != SchemaVersion {
-		return nil, key
-	}
-	return r.Result, key
+// Recalled is what check remembers of one museum (see Recall).
+type Recalled struct {
+	// Result is the last check's result, if the program and every file
+	// of the museum are as they were; else nil.
+	Result *Result
+
+	dir, key, common string
+	earlier          Earlier
 }
 
-// Remember keeps res as the result of checking the museum in dir, under
-// the key Remembered gave before the check read anything.
-func Remember(dir, key string, res *Result) {
-	if key == "" {
-		return
+// Recall returns what check remembers of the museum in dir ("" or
+// "sample:NAME" for an embedded sample), fingerprinted before the check
+// reads anything.
+func Recall(dir string) *Recalled {
+	r := &Recalled{dir: dir}
+	file := r.file()
+	if file == "" {
+		return r
 	}
-	_, file := rememberKey(dir)
-	data, err := json.Marshal(remembered{Key: key, Result: res})
-	if err != nil || os.MkdirAll(filepath.Dir(file), 0o755) != nil {
-		return
-	}
-	atomicfile.Write(file, data, 0o644) // best effort: see above
-}
-
-// rememberKey is the key of the museum in dir as it is now, and the file
-// its result is kept in.
-func rememberKey(dir string) (key, file string) {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return "", ""
-	}
-	where, files := dir, "embedded"
+	where := dir
+	files, common := "embedded", "embedded"
 	if dir != "" && !strings.HasPrefix(dir, "sample:") {
 		abs, err := filepath.Abs(dir)
 		if err != nil {
-			return "", ""
+			return r
+		}
+		where = abs
+		var catalogs []string
+		if list, err := i18n.List(os.DirFS(abs)); err == nil {
+			for _, f := range list {
+				catalogs = append(catalogs, filepath.Join(abs, filepath.FromSlash(f.Path)))
+			}
 		}
 		var ok bool
 		if files, ok = fingerprint.Folder(abs, nil); !ok {
-			return "", ""
+			return r
 		}
+		if common, ok = fingerprint.Folder(abs, catalogs); !ok {
+			return r
+		}
+	}
+	sum := func(s string) string {
+		h := sha256.Sum256([]byte(fingerprint.Program() + "\n" + where + "\n" + s))
+		return hex.EncodeToString(h[:])
+	}
+	r.key, r.common = sum(files), sum(common)
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return r
+	}
+	var m remembered
+	if json.Unmarshal(data, &m) != nil || m.Result == nil || m.Result.Schema != SchemaVersion {
+		return r
+	}
+	if m.Key == r.key {
+		r.Result = m.Result
+	}
+	if m.Common == r.common {
+		r.earlier = m.Catalogs
+	}
+	return r
+}
+
+// Check checks in, the museum Recall fingerprinted, checking again only
+// the catalogs that changed since the last check (CheckAgain), and
+// remembers the result for the next.
+func (r *Recalled) Check(in *Input) *Result {
+	res, next := CheckAgain(in, r.common, r.earlier)
+	if r.key == "" {
+		return res
+	}
+	data, err := json.Marshal(remembered{Key: r.key, Common: r.common, Result: res, Catalogs: next})
+	if err != nil || os.MkdirAll(filepath.Dir(r.file()), 0o755) != nil {
+		return res
+	}
+	atomicfile.Write(r.file(), data, 0o644) // best effort: see above
+	return res
+}
+
+// file is where the museum's last check is kept, "" if the user has no
+// cache folder.
+func (r *Recalled) file() string {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	where := r.dir
+	if abs, err := filepath.Abs(r.dir); err == nil && r.dir != "" && !strings.HasPrefix(r.dir, "sample:") {
 		where = abs
 	}
 	name := sha256.Sum256([]byte(where))
-	sum := sha256.Sum256([]byte(fingerprint.Program() + "\n" + where + "\n" + files))
-	return hex.EncodeToString(sum[:]), filepath.Join(cache, "pamphlet", "check", hex.EncodeToString(name[:8])+".json")
+	return filepath.Join(cache, "pamphlet", "check", hex.EncodeToString(name[:8])+".json")
 }

@@ -5,47 +5,127 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"pamphlet/internal/project"
+	"pamphlet/internal/scaffold"
 )
 
-// TestRemembered: a result is given back for the museum it was made for,
-// while the museum's files are as they were; an edit, another museum or
-// a damaged cache file gives none.
-func TestRemembered(t *testing.T) {
+// TestRecall: a check is given back whole for the museum it was made for
+// while its files are as they were; after an edit to one catalog, the
+// check that reuses the other catalogs' findings finds exactly what a
+// full check finds; an edit to the source, or to another file, reuses
+// nothing; another museum, or a damaged cache file, gets nothing.
+func TestRecall(t *testing.T) {
 	t.Setenv("XDG_CACHE_HOME", t.TempDir())
 	t.Setenv("HOME", t.TempDir())
-	dir := t.TempDir()
-	cat := filepath.Join(dir, "locales", "de.toml")
-	os.MkdirAll(filepath.Dir(cat), 0o755)
-	os.WriteFile(filepath.Join(dir, "museum.toml"), []byte("source = \"it\"\n"), 0o644)
-	os.WriteFile(cat, []byte("[a]\nother = \"x\"\n"), 0o644)
+	dir := filepath.Join(t.TempDir(), "museum")
+	files, err := scaffold.Sample("via-tasso", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := scaffold.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	load := func() *Input {
+		t.Helper()
+		fsys, err := project.FS(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, err := Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(dir, name)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := []byte(string(data))
+		if old == "" {
+			out = append(out, new...)
+		} else if i := indexOf(out, old); i >= 0 {
+			out = append(append(append([]byte{}, out[:i]...), new...), out[i+len(old):]...)
+		} else {
+			t.Fatalf("%s has no %q", name, old)
+		}
+		if err := os.WriteFile(p, out, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 
-	res, key := Remembered(dir)
-	if res != nil || key == "" {
-		t.Fatalf("before any check: %v, key %q", res, key)
+	first := Recall(dir)
+	if first.Result != nil || len(first.earlier) != 0 {
+		t.Fatal("something recalled before any check")
 	}
-	want := &Result{Schema: SchemaVersion, Catalogs: 2, Warnings: 1, Findings: []Finding{{File: "locales/de.toml", Line: 2, ID: "a", Lang: "de", Rule: "identical", Severity: Warning, Message: "same as the source"}}}
-	Remember(dir, key, want)
-	got, again := Remembered(dir)
-	if !reflect.DeepEqual(got, want) || again != key {
-		t.Fatalf("remembered %+v (key %q), want %+v (key %q)", got, again, want, key)
+	full := first.Check(load())
+	again := Recall(dir)
+	if again.Result == nil || !sameResult(again.Result, full) {
+		t.Fatal("the same museum's check is not given back whole")
 	}
-	if other, _ := Remembered(t.TempDir()); other != nil {
-		t.Error("another museum got this one's result")
+	if other := Recall(t.TempDir()); other.Result != nil || len(other.earlier) != 0 {
+		t.Error("another museum got this one's check")
 	}
-	os.WriteFile(cat, []byte("[a]\nother = \"y\"\n"), 0o644)
-	if got, _ := Remembered(dir); got != nil {
-		t.Error("a result was given back after a catalog changed")
+
+	// One catalog edited: a placeholder translated, a new error.
+	edit("locales/de.toml", "", "\n[\"extra.one\"]\nother = \"x \"\n")
+	partial := Recall(dir)
+	if partial.Result != nil {
+		t.Fatal("the check was given back whole after an edit")
 	}
-	os.WriteFile(cat, []byte("[a]\nother = \"x\"\n"), 0o644)
-	if got, _ := Remembered(dir); got == nil {
-		t.Error("the catalog as it was is not recognised")
+	if len(partial.earlier) == 0 {
+		t.Fatal("nothing to reuse after an edit to one catalog")
 	}
-	files, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "pamphlet", "check", "*.json"))
-	if len(files) != 1 {
-		t.Fatalf("cache files %v, want one", files)
+	got := partial.Check(load())
+	want := Check(load())
+	if !sameResult(got, want) {
+		t.Fatalf("reusing the unchanged catalogs' findings:\n%v\nwant, from a full check:\n%v", got.Findings, want.Findings)
 	}
-	os.WriteFile(files[0], []byte("{damaged"), 0o644)
-	if got, _ := Remembered(dir); got != nil {
+	if len(got.Parsed) >= len(want.Parsed) {
+		t.Errorf("%d catalogs parsed after one edit, as many as a full check (%d)", len(got.Parsed), len(want.Parsed))
+	}
+	if got.Warnings <= full.Warnings {
+		t.Errorf("the edit's findings are missing: %d warnings, %d before", got.Warnings, full.Warnings)
+	}
+
+	// The source, or museum.toml, edited: nothing is reused.
+	for _, name := range []string{"locales/it.toml", "museum.toml"} {
+		edit(name, "", "\n# a comment\n")
+		if r := Recall(dir); r.Result != nil || len(r.earlier) != 0 && name == "museum.toml" {
+			t.Errorf("after an edit to %s: result %v, %d catalogs reusable", name, r.Result != nil, len(r.earlier))
+		}
+		r := Recall(dir)
+		res := r.Check(load())
+		if want := Check(load()); !sameResult(res, want) {
+			t.Errorf("after an edit to %s, the check differs from a full one", name)
+		}
+	}
+
+	files2, _ := filepath.Glob(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "pamphlet", "check", "*.json"))
+	if len(files2) != 1 {
+		t.Fatalf("cache files %v, want one", files2)
+	}
+	os.WriteFile(files2[0], []byte("{damaged"), 0o644)
+	if r := Recall(dir); r.Result != nil || len(r.earlier) != 0 {
 		t.Error("a damaged cache file was trusted")
 	}
+}
+
+// sameResult compares what a check reports, not the catalogs it parsed.
+func sameResult(a, b *Result) bool {
+	return a.Schema == b.Schema && a.Catalogs == b.Catalogs && a.Errors == b.Errors && a.Warnings == b.Warnings &&
+		reflect.DeepEqual(a.Findings, b.Findings) && reflect.DeepEqual(a.Silenced, b.Silenced)
+}
+
+func indexOf(b []byte, s string) int {
+	for i := 0; i+len(s) <= len(b); i++ {
+		if string(b[i:i+len(s)]) == s {
+			return i
+		}
+	}
+	return -1
 }
