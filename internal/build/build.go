@@ -17,10 +17,14 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/text/language"
+
 	"pamphlet/internal/atomicfile"
 	"pamphlet/internal/compose"
+	"pamphlet/internal/hyphen"
 	"pamphlet/internal/layout"
 	"pamphlet/internal/museum"
+	"pamphlet/internal/pdfdraw"
 	"pamphlet/internal/policy"
 	"pamphlet/internal/project"
 	"pamphlet/internal/resolve"
@@ -195,6 +199,7 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 		if err := p.Fonts.Embeddable(); err != nil {
 			return nil, err
 		}
+		go prefetch(p, langs)
 	}
 	comp := &compose.Composer{Layout: lay, Fonts: p.Fonts}
 	var stage atomicfile.Stage
@@ -263,4 +268,31 @@ func Build(p *project.Project, opt Options) ([]Result, error) {
 		return out, nil
 	}
 	return out, nil
+}
+
+// prefetch reads, on a core of its own, what composing and drawing the
+// languages' pamphlets will read first: the first face of each family's
+// chain (its character map, its shaping tables, the drawer's view of it)
+// and the hyphenation patterns. A build of one pamphlet otherwise reads
+// them one after the other on the core that composes; in a larger build
+// the work is the same work, done once (each is read once per process),
+// only sooner.
+func prefetch(p *project.Project, langs []string) {
+	for _, l := range langs {
+		tag, err := language.Parse(l)
+		if err != nil {
+			continue
+		}
+		hyphen.For(tag)
+		for _, fam := range p.Fonts.Families() {
+			chain, err := p.Fonts.Chain(tag, fam)
+			if err != nil || len(chain) == 0 {
+				continue
+			}
+			face := chain[0]
+			face.Has(' ')
+			face.Font()
+			pdfdraw.Prepare(face.Embed)
+		}
+	}
 }

@@ -58,6 +58,14 @@ type parsedFont struct {
 	err  error
 }
 
+// Prepare reads f's character map and widths now, for the documents
+// that will draw with it (a build warms them while it composes).
+func Prepare(f *page.Font) {
+	if f.Data != nil {
+		parse(f)
+	}
+}
+
 func parse(f *page.Font) (*sfnt.Font, error) {
 	v, _ := parsed.LoadOrStore(f, &parsedFont{})
 	p := v.(*parsedFont)
