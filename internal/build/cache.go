@@ -87,13 +87,19 @@ func (c *cache) unchanged(j *job, opt Options) ([]Result, bool) {
 		if err != nil || got != f.SHA256 {
 			return nil, false
 		}
-		rs = append(rs, Result{
-			Lang: j.lang, Floor: j.floor, Layout: opt.Suffix, Path: path,
-			Pages: f.Pages, Imposed: f.Imposed, Bytes: f.Bytes, SHA256: f.SHA256,
-			Status: Skipped, Warnings: j.warnings,
-		})
+		rs = append(rs, f.skipped(path, j.lang, j.floor, opt.Suffix, j.warnings))
 	}
 	return rs, true
+}
+
+// skipped is the result of a file found on disk as the cache records it,
+// at path.
+func (f cachedFile) skipped(path, lang, floor, layout string, warnings []string) Result {
+	return Result{
+		Lang: lang, Floor: floor, Layout: layout, Path: path,
+		Pages: f.Pages, Imposed: f.Imposed, Bytes: f.Bytes, SHA256: f.SHA256,
+		Status: Skipped, Warnings: warnings,
+	}
 }
 
 func btoi(b bool) int {

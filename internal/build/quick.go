@@ -41,15 +41,13 @@ type quickEntry struct {
 	Results []quickResult `json:"results"`
 }
 
+// quickResult is a file the build wrote, as the per-pamphlet cache
+// records it, and what its result said besides.
 type quickResult struct {
-	Path     string   `json:"path"` // relative to the output folder, slash-separated
+	cachedFile
 	Lang     string   `json:"lang"`
 	Floor    string   `json:"part"`
 	Layout   string   `json:"layout,omitempty"`
-	Pages    int      `json:"pages"`
-	Imposed  bool     `json:"imposed,omitempty"`
-	Bytes    int      `json:"bytes"`
-	SHA256   string   `json:"sha256"`
 	Warnings []string `json:"warnings,omitempty"`
 }
 
@@ -82,11 +80,7 @@ func Unchanged(req Request) (Fingerprint, []Result, bool) {
 		if got, err := fingerprint.File(path); err != nil || got != r.SHA256 {
 			return fp, nil, false
 		}
-		rs = append(rs, Result{
-			Lang: r.Lang, Floor: r.Floor, Layout: r.Layout, Path: path,
-			Pages: r.Pages, Imposed: r.Imposed, Bytes: r.Bytes, SHA256: r.SHA256,
-			Status: Skipped, Warnings: r.Warnings,
-		})
+		rs = append(rs, r.skipped(path, r.Lang, r.Floor, r.Layout, r.Warnings))
 	}
 	return fp, rs, true
 }
@@ -131,8 +125,8 @@ func (c *cache) recordQuick(fp Fingerprint, results []Result) error {
 			return err
 		}
 		e.Results = append(e.Results, quickResult{
-			Path: filepath.ToSlash(rel), Lang: r.Lang, Floor: r.Floor, Layout: r.Layout,
-			Pages: r.Pages, Imposed: r.Imposed, Bytes: r.Bytes, SHA256: r.SHA256, Warnings: r.Warnings,
+			cachedFile: cachedFile{Path: filepath.ToSlash(rel), SHA256: r.SHA256, Pages: r.Pages, Bytes: r.Bytes, Imposed: r.Imposed},
+			Lang:       r.Lang, Floor: r.Floor, Layout: r.Layout, Warnings: r.Warnings,
 		})
 	}
 	c.quick[fp.request] = e

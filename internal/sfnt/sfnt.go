@@ -483,13 +483,7 @@ func buildFormat4(m map[rune]uint16) ([]byte, error) {
 	be.PutUint16(s4[0:], 4)
 	be.PutUint16(s4[2:], uint16(length))
 	be.PutUint16(s4[6:], uint16(2*n))
-	pow := 1
-	for pow*2 <= n {
-		pow *= 2
-	}
-	be.PutUint16(s4[8:], uint16(2*pow))
-	be.PutUint16(s4[10:], uint16(bitsLen(pow)))
-	be.PutUint16(s4[12:], uint16(2*n-2*pow))
+	putSearch(s4[8:], n, 2)
 	ends, starts, deltas, ranges := 14, 16+2*n, 16+4*n, 16+6*n
 	array := 16 + 8*n
 	for i, s := range segs {
@@ -505,6 +499,20 @@ func buildFormat4(m map[rune]uint16) ([]byte, error) {
 		}
 	}
 	return t, nil
+}
+
+// putSearch writes the binary-search header of n entries of size bytes
+// that the table directory and a cmap format 4 subtable both carry:
+// searchRange (size × the largest power of two ≤ n), entrySelector (its
+// log2) and rangeShift (size × n − searchRange).
+func putSearch(b []byte, n, size int) {
+	pow := 1
+	for pow*2 <= n {
+		pow *= 2
+	}
+	be.PutUint16(b[0:], uint16(size*pow))
+	be.PutUint16(b[2:], uint16(bitsLen(pow)))
+	be.PutUint16(b[4:], uint16(size*n-size*pow))
 }
 
 func bitsLen(pow int) int {
@@ -532,13 +540,7 @@ func assemble(version uint32, tables map[string][]byte) []byte {
 	out := make([]byte, 12+16*n, size)
 	be.PutUint32(out[0:], version)
 	be.PutUint16(out[4:], uint16(n))
-	pow := 1
-	for pow*2 <= n {
-		pow *= 2
-	}
-	be.PutUint16(out[6:], uint16(16*pow))
-	be.PutUint16(out[8:], uint16(bitsLen(pow)))
-	be.PutUint16(out[10:], uint16(16*n-16*pow))
+	putSearch(out[6:], n, 16)
 	headAt := -1
 	for i, tag := range tags {
 		t := tables[tag]
