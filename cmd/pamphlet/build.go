@@ -59,7 +59,9 @@ it is unset).
 A pamphlet whose inputs (the messages it prints, museum.toml, the layout,
 the fonts, the tool, the flags) are unchanged since the last build into the
 same --out is not built again: it is reported as unchanged. --force builds
-everything. The record of inputs is OUT/.pamphlet-cache.json; deleting it
+everything. When nothing at all changed (the flags, the program, every file
+of the museum folder), the build answers from the record without opening
+the museum. The record of inputs is OUT/.pamphlet-cache.json; deleting it
 is safe.
 
 On a terminal a progress bar shows the build; elsewhere (a pipe, CI=true)
