@@ -44,8 +44,8 @@ const argsAreXYValues = 0x0002
 
 // composite is one added glyph's outline data: a composite glyph header
 // whose bounding box is the union of its parts' boxes, then one record
-// a part, each with word-sized XY offsets.
-func (f *Font) composite(c Composite) ([]byte, error) {
+// a part, each with word-sized XY offsets and the part's new ID.
+func (f *Font) composite(c Composite, newID []uint16) ([]byte, error) {
 	if len(c.Parts) == 0 {
 		return nil, &Error{"an added glyph has no parts"}
 	}
@@ -66,7 +66,7 @@ func (f *Font) composite(c Composite) ([]byte, error) {
 		}
 		var rec [8]byte
 		be.PutUint16(rec[0:], flags)
-		be.PutUint16(rec[2:], p.Glyph)
+		be.PutUint16(rec[2:], newID[p.Glyph])
 		be.PutUint16(rec[4:], uint16(int16(p.DX)))
 		be.PutUint16(rec[6:], uint16(int16(p.DY)))
 		out = append(out, rec[:]...)
@@ -150,89 +150,130 @@ func (f *Font) outlineSize(g uint16, depth int, memo map[uint16][3]int) (points,
 	return points, contours, nesting, nil
 }
 
-// addComposites appends the added glyphs to the subset's tables: their
-// outlines to glyf and loca, a long metric for every glyph to hmtx (the
-// added ones have advances of their own), and the new glyph count and
-// composite bounds to maxp and hhea.
-func (f *Font) addComposites(tables map[string][]byte, added []Composite) error {
-	if len(added) == 0 {
-		return nil
-	}
-	total := f.glyphs + len(added)
+// renumbered writes the subset's glyf, loca (in the font's own format)
+// and hmtx tables: the glyphs of order (their IDs in the font), whose new
+// IDs newID gives, then the added ones. Outline bytes are copied as they
+// are, but for a composite's component IDs, which are renumbered too;
+// every glyph gets a long metric of its own.
+func (f *Font) renumbered(order, newID []uint16, added []Composite) (glyf, loca, hmtx []byte, err error) {
+	total := len(order) + len(added)
 	if total > 0xFFFF {
-		return &Error{fmt.Sprintf("%d glyphs with the added ones, more than a font can hold", total)}
+		return nil, nil, nil, &Error{fmt.Sprintf("%d glyphs with the added ones, more than a font can hold", total)}
 	}
+	src, hsrc := f.tables["glyf"], f.tables["hmtx"]
 	long := be.Uint16(f.tables["head"][50:]) == 1
-	glyf, loca := tables["glyf"], tables["loca"]
-	// loca holds f.glyphs+1 offsets; the last is where the added begin.
-	if long {
-		loca = loca[:4*f.glyphs]
-	} else {
-		loca = loca[:2*f.glyphs]
+	size := 0
+	for _, g := range order {
+		size += int(f.loca[g+1] - f.loca[g])
 	}
+	glyf = make([]byte, 0, size+18*len(added))
+	loca = make([]byte, 0, 4*(total+1))
+	hmtx = make([]byte, 0, 4*total)
 	put := func() error {
 		if long {
 			loca = be.AppendUint32(loca, uint32(len(glyf)))
 			return nil
 		}
 		if len(glyf)/2 > 0xFFFF {
-			return &Error{"the added glyphs pass what the font's short loca offsets reach"}
+			return &Error{"the glyphs pass what the font's short loca offsets reach"}
 		}
 		loca = be.AppendUint16(loca, uint16(len(glyf)/2))
 		return nil
 	}
-	hmtx := make([]byte, 0, 4*total)
-	src := f.tables["hmtx"]
 	nh := len(f.advances)
-	for g := range f.glyphs {
-		var lsb []byte
-		if g < nh {
-			lsb = src[4*g+2 : 4*g+4]
-		} else if p := 4*nh + 2*(g-nh); p+2 <= len(src) {
-			lsb = src[p : p+2]
-		} else {
-			lsb = []byte{0, 0}
+	for _, g := range order {
+		if err := put(); err != nil {
+			return nil, nil, nil, err
 		}
-		hmtx = be.AppendUint16(hmtx, f.advances[min(g, nh-1)])
+		data := src[f.loca[g]:f.loca[g+1]]
+		if len(data) >= 10 && int16(be.Uint16(data)) < 0 {
+			data = renumberComponents(bytes.Clone(data), newID)
+		}
+		glyf = append(glyf, data...)
+		lsb := []byte{0, 0}
+		if int(g) < nh {
+			lsb = hsrc[4*int(g)+2 : 4*int(g)+4]
+		} else if p := 4*nh + 2*(int(g)-nh); p+2 <= len(hsrc) {
+			lsb = hsrc[p : p+2]
+		}
+		hmtx = be.AppendUint16(hmtx, f.advances[min(int(g), nh-1)])
 		hmtx = append(hmtx, lsb...)
 	}
-	memo := map[uint16][3]int{}
-	maxp := bytes.Clone(tables["maxp"])
-	hhea := bytes.Clone(tables["hhea"])
 	for _, c := range added {
 		if err := put(); err != nil {
-			return err
+			return nil, nil, nil, err
 		}
-		data, err := f.composite(c)
+		data, err := f.composite(c, newID)
 		if err != nil {
-			return err
+			return nil, nil, nil, err
 		}
 		glyf = append(glyf, data...)
 		if c.Advance < 0 || c.Advance > 0xFFFF {
-			return &Error{fmt.Sprintf("an added glyph advances %d units", c.Advance)}
+			return nil, nil, nil, &Error{fmt.Sprintf("an added glyph advances %d units", c.Advance)}
 		}
 		hmtx = be.AppendUint16(hmtx, uint16(c.Advance))
 		hmtx = append(hmtx, data[2:4]...) // left side bearing: xMin
-		be.PutUint16(hhea[10:], max(be.Uint16(hhea[10:]), uint16(c.Advance)))
-		if len(maxp) >= 32 { // version 1.0: composite bounds
-			points, contours, nesting := 0, 0, 0
-			for _, p := range c.Parts {
-				pp, pc, pd, err := f.outlineSize(p.Glyph, 1, memo)
-				if err != nil {
-					return err
-				}
-				points, contours, nesting = points+pp, contours+pc, max(nesting, pd+1)
-			}
-			for _, b := range []struct{ at, v int }{{10, points}, {12, contours}, {28, len(c.Parts)}, {30, nesting}} {
-				be.PutUint16(maxp[b.at:], max(be.Uint16(maxp[b.at:]), uint16(min(b.v, 0xFFFF))))
-			}
-		}
 	}
 	if err := put(); err != nil {
-		return err
+		return nil, nil, nil, err
+	}
+	return glyf, loca, hmtx, nil
+}
+
+// renumberComponents rewrites the component glyph IDs of a composite
+// glyph's outline data, which Components has read without error.
+func renumberComponents(data []byte, newID []uint16) []byte {
+	for p := 10; p+4 <= len(data); {
+		flags := be.Uint16(data[p:])
+		be.PutUint16(data[p+2:], newID[be.Uint16(data[p+2:])])
+		p += 4
+		if flags&argsAreWords != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&haveScale != 0:
+			p += 2
+		case flags&haveXYScale != 0:
+			p += 4
+		case flags&haveTwoByTwo != 0:
+			p += 8
+		}
+		if flags&moreComponents == 0 {
+			break
+		}
+	}
+	return data
+}
+
+// counts gives maxp and hhea the subset's glyph count (kept glyphs and
+// added ones, each with a long metric), and maxp the bounds of the added
+// composites: their points, contours, components and nesting.
+func (f *Font) counts(tables map[string][]byte, kept int, added []Composite, newID []uint16) error {
+	total := kept + len(added)
+	maxp := bytes.Clone(tables["maxp"])
+	hhea := bytes.Clone(tables["hhea"])
+	memo := map[uint16][3]int{}
+	for _, c := range added {
+		be.PutUint16(hhea[10:], max(be.Uint16(hhea[10:]), uint16(c.Advance))) // advanceWidthMax
+		if len(maxp) < 32 {
+			continue // version 0.5: no composite bounds
+		}
+		points, contours, nesting := 0, 0, 0
+		for _, p := range c.Parts {
+			pp, pc, pd, err := f.outlineSize(p.Glyph, 1, memo)
+			if err != nil {
+				return err
+			}
+			points, contours, nesting = points+pp, contours+pc, max(nesting, pd+1)
+		}
+		for _, b := range []struct{ at, v int }{{10, points}, {12, contours}, {28, len(c.Parts)}, {30, nesting}} {
+			be.PutUint16(maxp[b.at:], max(be.Uint16(maxp[b.at:]), uint16(min(b.v, 0xFFFF))))
+		}
 	}
 	be.PutUint16(maxp[4:], uint16(total))
 	be.PutUint16(hhea[34:], uint16(total))
-	tables["glyf"], tables["loca"], tables["hmtx"], tables["maxp"], tables["hhea"] = glyf, loca, hmtx, maxp, hhea
+	tables["maxp"], tables["hhea"] = maxp, hhea
 	return nil
 }

@@ -13,9 +13,11 @@
 // whole character map into maps, every glyph's location, and then, when
 // it subsets, the same again. Handed the 4.6 MB CJK font, that was most
 // of a pamphlet's time. Subset keeps only the glyphs the document draws,
-// so fpdf parses kilobytes; glyph IDs, metrics and the tables fpdf
-// copies into the PDF stay as they are, so the embedded font is the one
-// fpdf made from the whole file.
+// numbered anew in the order they had, so fpdf parses kilobytes and
+// loops over a few hundred glyphs, not tens of thousands; outlines,
+// metrics and the tables fpdf copies into the PDF stay as they are, and
+// fpdf numbers the glyphs it embeds in the same order, so the embedded
+// font is the one fpdf made from the whole file.
 //
 // It is a leaf package: it knows neither the shaper nor the PDF writer,
 // only the file format (the OpenType specification's cmap, glyf, head,
@@ -218,18 +220,17 @@ var embeddedTables = []string{"OS/2", "cmap", "cvt ", "fpgm", "gasp", "glyf", "h
 // Private Use Area codes extra gives them. Its character map has one
 // subtable, Windows BMP format 4, holding the codes the font maps, the
 // extra ones, and every code up to U+00FF the font maps (fpdf writes
-// those widths into the PDF whether they are drawn or not). Only the
-// outlines of their glyphs, of the components those are built from, and
-// of glyph 0 are kept; every glyph keeps its ID and its metrics; post
-// loses its glyph names; head, hhea, maxp, OS/2, name and the hinting
-// tables are copied unchanged. Tables fpdf neither reads nor embeds
+// those widths into the PDF whether they are drawn or not). Only their
+// glyphs, the components those are built from, and glyph 0 are kept,
+// numbered anew in the order they had, with their outlines and metrics;
+// post loses its glyph names; maxp and hhea get the new glyph count;
+// head, OS/2, name and the hinting tables are copied unchanged. Tables fpdf neither reads nor embeds
 // (GSUB, GPOS, kern …) are left out. The file's checksums are computed
 // again.
 //
-// added are glyphs the subset holds beyond the font's own, with IDs from
-// NumGlyphs() on, in order; extra may map codes to them. With any added,
-// hmtx gets a long metric for every glyph, and maxp and hhea the new
-// glyph count and bounds.
+// added are glyphs the subset holds beyond the font's own, after them;
+// extra may map codes to them, as glyphs NumGlyphs(), NumGlyphs()+1 …
+// in order.
 func (f *Font) Subset(codes []rune, extra map[rune]uint16, added []Composite) ([]byte, error) {
 	if f.locaErr != nil {
 		return nil, f.locaErr
@@ -273,7 +274,28 @@ func (f *Font) Subset(codes []rune, extra map[rune]uint16, added []Composite) ([
 			}
 		}
 	}
-	glyf, loca := f.outlines(keep)
+	// The kept glyphs are numbered anew, in their order, the added ones
+	// after them: fpdf reads the metrics and locations of every glyph a
+	// font has, for every document.
+	newID := make([]uint16, f.glyphs)
+	var order []uint16 // the kept glyphs' IDs in the font, by new ID
+	for g, st := range keep {
+		if st == kept {
+			newID[g] = uint16(len(order))
+			order = append(order, uint16(g))
+		}
+	}
+	for r, g := range m {
+		if int(g) < f.glyphs {
+			m[r] = newID[g]
+		} else {
+			m[r] = uint16(len(order)) + g - uint16(f.glyphs)
+		}
+	}
+	glyf, loca, hmtx, err := f.renumbered(order, newID, added)
+	if err != nil {
+		return nil, err
+	}
 	cmap, err := buildFormat4(m)
 	if err != nil {
 		return nil, err
@@ -284,7 +306,7 @@ func (f *Font) Subset(codes []rune, extra map[rune]uint16, added []Composite) ([
 			tables[tag] = t
 		}
 	}
-	tables["cmap"], tables["glyf"], tables["loca"] = cmap, glyf, loca
+	tables["cmap"], tables["glyf"], tables["loca"], tables["hmtx"] = cmap, glyf, loca, hmtx
 	if post := tables["post"]; len(post) >= 32 {
 		// Version 3: the header without glyph names (DejaVu's are 62 KB),
 		// which is all fpdf reads and all it writes into the PDF.
@@ -292,7 +314,7 @@ func (f *Font) Subset(codes []rune, extra map[rune]uint16, added []Composite) ([
 		be.PutUint32(post, 0x00030000)
 		tables["post"] = post
 	}
-	if err := f.addComposites(tables, added); err != nil {
+	if err := f.counts(tables, len(order), added, newID); err != nil {
 		return nil, err
 	}
 	return assemble(be.Uint32(f.data), tables), nil
@@ -392,45 +414,6 @@ func (f *Font) keepGlyph(state []uint8, g uint16, depth int) error {
 	}
 	state[g] = kept
 	return nil
-}
-
-// outlines writes a glyf table with the outlines of the kept glyphs and
-// none of the others, and its loca table in the font's own format.
-// Outline bytes are copied as they are, so short offsets stay even.
-func (f *Font) outlines(state []uint8) (glyf, loca []byte) {
-	keep := make([]bool, len(state))
-	for g, s := range state {
-		keep[g] = s == kept
-	}
-	src := f.tables["glyf"]
-	long := be.Uint16(f.tables["head"][50:]) == 1
-	size := 0
-	for g, k := range keep {
-		if k {
-			size += int(f.loca[g+1] - f.loca[g])
-		}
-	}
-	glyf = make([]byte, 0, size)
-	if long {
-		loca = make([]byte, 4*(len(keep)+1))
-	} else {
-		loca = make([]byte, 2*(len(keep)+1))
-	}
-	put := func(i int) {
-		if long {
-			be.PutUint32(loca[4*i:], uint32(len(glyf)))
-		} else {
-			be.PutUint16(loca[2*i:], uint16(len(glyf)/2))
-		}
-	}
-	for g, k := range keep {
-		put(g)
-		if k {
-			glyf = append(glyf, src[f.loca[g]:f.loca[g+1]]...)
-		}
-	}
-	put(len(keep))
-	return glyf, loca
 }
 
 // buildFormat4 writes a cmap table with one (3, 1) format 4 subtable:
