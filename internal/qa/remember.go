@@ -57,6 +57,8 @@ func Recall(dir string) *Recalled {
 			return r
 		}
 		where = abs
+		// The folder but its catalogs, then each catalog: every file is
+		// read once.
 		var catalogs []string
 		if list, err := i18n.List(os.DirFS(abs)); err == nil {
 			for _, f := range list {
@@ -64,11 +66,16 @@ func Recall(dir string) *Recalled {
 			}
 		}
 		var ok bool
-		if files, ok = fingerprint.Folder(abs, nil); !ok {
-			return r
-		}
 		if common, ok = fingerprint.Folder(abs, catalogs); !ok {
 			return r
+		}
+		files = common
+		for _, c := range catalogs {
+			sum, err := fingerprint.File(c)
+			if err != nil {
+				return r
+			}
+			files += "\n" + c + " " + sum
 		}
 	}
 	sum := func(s string) string {
