@@ -32,6 +32,13 @@ func File(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
+// The most a folder may hold for Folder to read it through: a museum's
+// catalogs, plans and fonts come to a few megabytes.
+const (
+	MaxBytes = 64 << 20
+	MaxFiles = 5000
+)
+
 var (
 	programOnce sync.Once
 	program     string
@@ -83,8 +90,11 @@ func Program() string {
 // and folders whose names begin with a dot (.git) are left out, and so
 // are the paths in skip (an output folder, a report); everything else
 // counts, read by the command or not, so that no input it may come to
-// read is missed. A folder linked into dir is not walked: ok is then
-// false, and the folder cannot be fingerprinted.
+// read is missed. A folder linked into dir is not walked, and a folder
+// of more than MaxBytes or MaxFiles (photographs, an archive kept beside
+// the museum) is not read through: ok is then false, and the folder
+// cannot be fingerprinted — the command then does its work in full,
+// reading only what it needs.
 func Folder(dir string, skip []string) (sum string, ok bool) {
 	var skipAbs []string
 	for _, s := range skip {
@@ -98,6 +108,7 @@ func Folder(dir string, skip []string) (sum string, ok bool) {
 	}
 	h := sha256.New()
 	ok = true
+	bytes, files := int64(0), 0
 	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -121,6 +132,11 @@ func Folder(dir string, skip []string) (sum string, ok bool) {
 		}
 		if !info.Mode().IsRegular() {
 			return nil
+		}
+		bytes, files = bytes+info.Size(), files+1
+		if bytes > MaxBytes || files > MaxFiles {
+			ok = false
+			return filepath.SkipAll
 		}
 		rel, _ := filepath.Rel(root, path)
 		sum, err := File(path)

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -84,3 +85,23 @@ func TestFolder(t *testing.T) {
 		t.Error("a folder with a linked folder in it was fingerprinted")
 	}
 }
+
+// TestFolderTooLarge: a folder of more than MaxFiles files is not read
+// through.
+func TestFolderTooLarge(t *testing.T) {
+	dir := t.TempDir()
+	for i := range MaxFiles + 1 {
+		if err := os.WriteFile(filepath.Join(dir, "f"+itoa(i)), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, ok := Folder(dir, nil); ok {
+		t.Errorf("a folder of %d files was fingerprinted", MaxFiles+1)
+	}
+	os.Remove(filepath.Join(dir, "f0"))
+	if _, ok := Folder(dir, nil); !ok {
+		t.Errorf("a folder of %d files was not fingerprinted", MaxFiles)
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
