@@ -58,8 +58,9 @@ type quickResult struct {
 // with nothing to do costs the reading of the museum's files and of the
 // PDFs. The fingerprint goes into Options, so that a build that does run
 // records what it wrote for the next. A museum folder that cannot be
-// fingerprinted (a linked folder inside it) gives a zero Fingerprint:
-// every build then goes the whole way.
+// fingerprinted (a linked folder inside it, or too large a folder: see
+// fingerprint.Folder) gives a zero Fingerprint: every build then goes
+// the whole way.
 func Unchanged(req Request) (Fingerprint, []Result, bool) {
 	fp, ok := req.fingerprint()
 	if !ok {
