@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	"pamphlet/internal/project"
@@ -35,17 +36,20 @@ func main() {
 }
 
 // tuneGC makes the garbage collector run a quarter as often as Go's
-// default, within a 96 MiB heap: a command is a short process that
-// allocates freely (a pamphlet's lines, its PDF) and keeps little, and
-// collecting was a sixth of a one-pamphlet build's CPU. The limit keeps a
-// large matrix's memory where it was (bench/scale.sh). GOGC and
+// default, within a heap limit of 48 MiB for each core (96 MiB at
+// least): a command is a short process that allocates freely (a
+// pamphlet's lines, its PDF) and keeps little, and collecting was a sixth
+// of a one-pamphlet build's CPU. A build's workers, one a core by
+// default, hold some 20 MiB each, well within the limit, which keeps a
+// large matrix's memory where it was (bench/scale.sh). It is set here,
+// for the process, and not by run, which tests call in-process. GOGC and
 // GOMEMLIMIT, when set, are left to rule.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(96 << 20)
+		debug.SetMemoryLimit(max(96, 48*int64(runtime.GOMAXPROCS(0))) << 20)
 	}
 }
 
