@@ -223,27 +223,10 @@ func (f *Font) renumbered(order, newID []uint16, added []Composite) (glyf, loca,
 // renumberComponents rewrites the component glyph IDs of a composite
 // glyph's outline data, which Components has read without error.
 func renumberComponents(data []byte, newID []uint16) []byte {
-	for p := 10; p+4 <= len(data); {
-		flags := be.Uint16(data[p:])
-		be.PutUint16(data[p+2:], newID[be.Uint16(data[p+2:])])
-		p += 4
-		if flags&argsAreWords != 0 {
-			p += 4
-		} else {
-			p += 2
-		}
-		switch {
-		case flags&haveScale != 0:
-			p += 2
-		case flags&haveXYScale != 0:
-			p += 4
-		case flags&haveTwoByTwo != 0:
-			p += 8
-		}
-		if flags&moreComponents == 0 {
-			break
-		}
-	}
+	eachComponent(data, func(at int) error {
+		be.PutUint16(data[at:], newID[be.Uint16(data[at:])])
+		return nil
+	})
 	return data
 }
 

@@ -336,24 +336,38 @@ const (
 // numGlyphs glyphs. The fonts package's damage check and Subset read
 // composites through it.
 func Components(data []byte, numGlyphs int, comps []int32) ([]int32, error) {
+	err := eachComponent(data, func(at int) error {
+		gid := int(be.Uint16(data[at:]))
+		if gid >= numGlyphs {
+			return &Error{fmt.Sprintf("a component names glyph %d of %d", gid, numGlyphs)}
+		}
+		comps = append(comps, int32(gid))
+		return nil
+	})
+	return comps, err
+}
+
+// eachComponent calls fn with the offset, in data, of each component
+// record's glyph ID, in a composite glyph's outline data; an empty or
+// simple glyph has none. Each record must lie inside data.
+func eachComponent(data []byte, fn func(at int) error) error {
 	if len(data) == 0 {
-		return comps, nil
+		return nil
 	}
 	if len(data) < 10 {
-		return nil, &Error{fmt.Sprintf("%d bytes, shorter than a glyph header", len(data))}
+		return &Error{fmt.Sprintf("%d bytes, shorter than a glyph header", len(data))}
 	}
 	if int16(be.Uint16(data)) >= 0 {
-		return comps, nil
+		return nil
 	}
 	for p := 10; ; {
 		if p+4 > len(data) {
-			return nil, &Error{"a component record runs past the glyph's end"}
+			return &Error{"a component record runs past the glyph's end"}
 		}
-		flags, gid := be.Uint16(data[p:]), int(be.Uint16(data[p+2:]))
-		if gid >= numGlyphs {
-			return nil, &Error{fmt.Sprintf("a component names glyph %d of %d", gid, numGlyphs)}
+		flags := be.Uint16(data[p:])
+		if err := fn(p + 2); err != nil {
+			return err
 		}
-		comps = append(comps, int32(gid))
 		p += 4
 		if flags&argsAreWords != 0 {
 			p += 4
@@ -370,9 +384,9 @@ func Components(data []byte, numGlyphs int, comps []int32) ([]int32, error) {
 		}
 		if flags&moreComponents == 0 {
 			if p > len(data) {
-				return nil, &Error{"a component record runs past the glyph's end"}
+				return &Error{"a component record runs past the glyph's end"}
 			}
-			return comps, nil
+			return nil
 		}
 	}
 }
